@@ -1,0 +1,77 @@
+package org.stylexaudit.train.stylex;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * Applies the few operations the StylEx networks are made of; each has an ONNX twin in {@link OnnxBuilder}.
+ * Every expression starts from an activation (owned by the step manager), never from a weight.
+ */
+final class Layers {
+
+    /** Leaky ReLU slope used everywhere (StyleGAN2). */
+    static final float SLOPE = 0.2f;
+    /** Gain after each leaky ReLU so activations keep unit variance. */
+    static final float ACT_GAIN = (float) Math.sqrt(2.0);
+    /** Epsilon inside the demodulation square root. */
+    static final float DEMOD_EPS = 1e-8f;
+
+    private Layers() {
+    }
+
+    /** Convolves with stride 1 and "same" padding, scaled weight {@code w} [O,I,k,k], optional bias [O]. */
+    static NDArray conv(Ctx ctx, NDArray x, NDArray w, NDArray bias) {
+        long k = w.getShape().get(2);
+        Shape pad = new Shape(k / 2, k / 2);
+        NDArray y = Conv2d.conv2d(x, w, null, new Shape(1, 1), pad, new Shape(1, 1), 1).singletonOrThrow();
+        return bias == null ? y : y.add(bias.reshape(1, -1, 1, 1));
+    }
+
+    /** Applies {@code x W^T + b}. */
+    static NDArray linear(NDArray x, NDArray w, NDArray bias) {
+        return Linear.linear(x, w, bias).singletonOrThrow();
+    }
+
+    /** Applies leaky ReLU with the unit-variance gain. */
+    static NDArray act(Ctx ctx, NDArray x) {
+        return Activation.leakyRelu(x, SLOPE).mul(ctx.c(ACT_GAIN));
+    }
+
+    /** Returns d act(pre) / d pre, a constant mask (no gradient flows through it). */
+    static NDArray actGrad(Ctx ctx, NDArray pre) {
+        NDArray pos = pre.stopGradient().gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        return pos.mul(ctx.c((1f - SLOPE) * ACT_GAIN)).add(ctx.c(SLOPE * ACT_GAIN));
+    }
+
+    /**
+     * Applies a modulated convolution: input channels scaled by the per-sample style {@code s} [B,I], convolution
+     * with the shared weight, then (if {@code demod}) outputs divided by the norm of the effective per-sample weight.
+     * Modulating activations instead of weights keeps one shared weight, which ONNX's Conv can run unchanged.
+     */
+    static NDArray modConv(Ctx ctx, NDArray x, NDArray s, NDArray w, NDArray bias, boolean demod) {
+        long b = x.getShape().get(0);
+        long in = w.getShape().get(1);
+        long out = w.getShape().get(0);
+        NDArray y = conv(ctx, x.mul(s.reshape(b, in, 1, 1)), w, null);
+        if (demod) {
+            NDArray wsq = w.square().sum(new int[] {2, 3}); // [O,I]
+            NDArray d = s.square().matMul(wsq.transpose()).add(ctx.c(DEMOD_EPS)).sqrt(); // [B,O]
+            y = y.div(d.reshape(b, out, 1, 1));
+        }
+        return bias == null ? y : y.add(bias.reshape(1, -1, 1, 1));
+    }
+
+    /** Doubles height and width by nearest-neighbour repetition (no transposed convolution in the engine). */
+    static NDArray upsample(NDArray x) {
+        return x.repeat(2, 2).repeat(3, 2);
+    }
+
+    /** Halves height and width by 2x2 averaging. */
+    static NDArray downsample(NDArray x) {
+        return Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
+    }
+}

@@ -1,0 +1,180 @@
+package org.stylexaudit.train.stylex;
+
+/**
+ * Holds every hyper-parameter of a StylEx training run, with documented defaults and a seed.
+ *
+ * <p>The record is written verbatim into checkpoints and into {@code bundle.json}; a resumed run must use the same
+ * values (only {@code steps} may grow). Learning rates are per network because public StylEx reproductions found a
+ * shared rate of 2e-3 collapses the encoder (it reconstructs nearly the same image for every input).
+ *
+ * <pre>{@code
+ * StylexConfig cfg = StylexConfig.defaults().withResolution(64).withSteps(20_000).withBatch(16);
+ * }</pre>
+ *
+ * @param seed master seed; every random draw (weights, data order, noise) is derived from it and the step number
+ * @param resolution image side in pixels, a power of two from 8 to 128 (64 on 2-core machines)
+ * @param batch images per step, for the encoder batches and the noise batches alike
+ * @param steps total training steps (one discriminator step plus one generator/encoder step each)
+ * @param wDim size of the latent w (encoder output, mapping output)
+ * @param zDim size of the noise z fed to the mapping network
+ * @param mappingLayers fully connected layers in the mapping network z -> w
+ * @param channelBase channels at resolution r are {@code min(channelMax, channelBase / r)}
+ * @param channelMax upper bound on channels per layer
+ * @param lrSynthesis Adam learning rate of the synthesis network
+ * @param lrStyles Adam learning rate of the per-layer style affines
+ * @param lrEncoder Adam learning rate of the encoder (kept low: a high one collapses the reconstructions)
+ * @param lrMapping Adam learning rate of the mapping network (StyleGAN uses 1/100 of the synthesis rate)
+ * @param lrDiscriminator Adam learning rate of the discriminator
+ * @param beta1 Adam first-moment decay (0 as in StyleGAN2)
+ * @param beta2 Adam second-moment decay
+ * @param adamEps Adam epsilon
+ * @param warmupSteps steps trained on reconstruction and classifier losses only (no adversary), so the encoder
+ *        learns image-specific codes before the adversarial game starts
+ * @param advWeight weight of the non-saturating adversarial loss in the generator/encoder step
+ * @param recL1Weight weight of the pixel L1 between x and G(E(x))
+ * @param recPyramidWeight weight of the perceptual term: L1 between Laplacian pyramids (3 band-pass levels) of x and
+ *        G(E(x)); no pretrained VGG is available here, and band-pass L1 rewards the small lesions a pixel L1 blurs
+ * @param wRecWeight weight of L1(E(G(w)), w) on both batch kinds
+ * @param klWeight weight of KL(C(x) || C(G(E(x)))) through the frozen classifier
+ * @param r1Gamma R1 penalty weight on real images (the penalty is gamma/2 * E|grad D|^2)
+ * @param r1Interval lazy R1: the penalty is applied every this many steps, scaled by the interval
+ * @param noiseEvery every this-many-th step is a noise batch (z -> mapping -> G); the others are encoder batches
+ * @param emaHalfLifeImages half-life, in images, of the exponential moving average of E, styles, synthesis, mapping
+ * @param checkpointMinutes minutes between atomic checkpoints
+ * @param logEvery steps between loss records in the training log and loss curves
+ * @param evalEvery steps between held-out reconstruction PSNR measurements (on the EMA networks)
+ * @param evalImages held-out images used for the periodic PSNR measurement
+ * @param heldOutFraction share of the images held out when the data has no split column
+ * @param fidelityImages maximum held-out images used for the fidelity record
+ * @param classifierInput value range the classifier expects: "unit" ([0,1]) or "signed" ([-1,1]); the networks
+ *        themselves work in [-1,1] and the exported ONNX graphs in [0,1]
+ */
+public record StylexConfig(
+        long seed,
+        int resolution,
+        int batch,
+        long steps,
+        int wDim,
+        int zDim,
+        int mappingLayers,
+        int channelBase,
+        int channelMax,
+        float lrSynthesis,
+        float lrStyles,
+        float lrEncoder,
+        float lrMapping,
+        float lrDiscriminator,
+        float beta1,
+        float beta2,
+        float adamEps,
+        long warmupSteps,
+        float advWeight,
+        float recL1Weight,
+        float recPyramidWeight,
+        float wRecWeight,
+        float klWeight,
+        float r1Gamma,
+        int r1Interval,
+        int noiseEvery,
+        double emaHalfLifeImages,
+        double checkpointMinutes,
+        int logEvery,
+        int evalEvery,
+        int evalImages,
+        double heldOutFraction,
+        int fidelityImages,
+        String classifierInput) {
+
+    /** Checks ranges so that a bad value fails before any native memory is allocated. */
+    public StylexConfig {
+        if (resolution < 8 || resolution > 128 || Integer.bitCount(resolution) != 1) {
+            throw new IllegalArgumentException("resolution must be a power of two from 8 to 128, got " + resolution);
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1, got " + batch);
+        }
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must not be negative, got " + steps);
+        }
+        if (r1Interval < 1 || noiseEvery < 1 || logEvery < 1 || evalEvery < 1) {
+            throw new IllegalArgumentException("intervals must be at least 1");
+        }
+        if (!"unit".equals(classifierInput) && !"signed".equals(classifierInput)) {
+            throw new IllegalArgumentException("classifierInput must be \"unit\" or \"signed\", got " + classifierInput);
+        }
+        if (heldOutFraction <= 0 || heldOutFraction >= 1) {
+            throw new IllegalArgumentException("heldOutFraction must be in (0,1), got " + heldOutFraction);
+        }
+    }
+
+    /** Returns the defaults used for the sample bundle: 64 px, batch 16, seed 20261126. */
+    public static StylexConfig defaults() {
+        return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
+                1e-3f, 1e-3f, 2e-4f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
+                1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
+                10_000.0, 5.0, 25, 250, 16, 0.1, 256, "unit");
+    }
+
+    /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
+    public static StylexConfig tiny() {
+        return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
+                2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
+                2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit");
+    }
+
+    /** Returns channels of the layers working at resolution {@code res}. */
+    public int channels(int res) {
+        return Math.max(1, Math.min(channelMax, channelBase / res));
+    }
+
+    /** Returns a copy with another number of steps. */
+    public StylexConfig withSteps(long n) {
+        return new StylexConfig(seed, resolution, batch, n, wDim, zDim, mappingLayers, channelBase, channelMax,
+                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
+                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
+                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
+                fidelityImages, classifierInput);
+    }
+
+    /** Returns a copy with another batch size. */
+    public StylexConfig withBatch(int b) {
+        return new StylexConfig(seed, resolution, b, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
+                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
+                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
+                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
+                fidelityImages, classifierInput);
+    }
+
+    /** Returns a copy with another resolution. */
+    public StylexConfig withResolution(int r) {
+        return new StylexConfig(seed, r, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
+                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
+                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
+                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
+                fidelityImages, classifierInput);
+    }
+
+    /** Returns a copy with another checkpoint interval in minutes. */
+    public StylexConfig withCheckpointMinutes(double minutes) {
+        return new StylexConfig(seed, resolution, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
+                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
+                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
+                emaHalfLifeImages, minutes, logEvery, evalEvery, evalImages, heldOutFraction, fidelityImages,
+                classifierInput);
+    }
+
+    /** Returns a copy with another classifier input range ("unit" or "signed"). */
+    public StylexConfig withClassifierInput(String range) {
+        return new StylexConfig(seed, resolution, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
+                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
+                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
+                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
+                fidelityImages, range);
+    }
+
+    /** Returns true when {@code other} differs from this at most in {@code steps} and the checkpoint interval, so a checkpoint can resume. */
+    public boolean resumableAs(StylexConfig other) {
+        return withSteps(0).withCheckpointMinutes(1).equals(other.withSteps(0).withCheckpointMinutes(1));
+    }
+}

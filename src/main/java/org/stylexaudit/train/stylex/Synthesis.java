@@ -1,0 +1,147 @@
+package org.stylexaudit.train.stylex;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Describes the StyleGAN2 synthesis network G(s): a learned 4x4 constant, two modulated 3x3 convolutions per
+ * resolution (one at 4x4) after nearest upsampling, and skip toRGB outputs summed across resolutions.
+ * There is no per-pixel noise input, so an image is a function of its style vector alone (AttFind edits it).
+ */
+final class Synthesis {
+
+    private final StylexConfig cfg;
+    private final List<StyleLayer> layout = new ArrayList<>();
+    private final int styleSize;
+
+    Synthesis(StylexConfig cfg) {
+        this.cfg = cfg;
+        int off = 0;
+        off = add("b4_conv", "conv", 4, cfg.channels(4), off);
+        off = add("b4_rgb", "torgb", 4, cfg.channels(4), off);
+        for (int res = 8; res <= cfg.resolution(); res *= 2) {
+            off = add("b" + res + "_conv0", "conv", res, cfg.channels(res / 2), off);
+            off = add("b" + res + "_conv1", "conv", res, cfg.channels(res), off);
+            off = add("b" + res + "_rgb", "torgb", res, cfg.channels(res), off);
+        }
+        styleSize = off;
+    }
+
+    private int add(String name, String kind, int res, int size, int off) {
+        layout.add(new StyleLayer(name, kind, res, off, size));
+        return off + size;
+    }
+
+    List<StyleLayer> layout() {
+        return List.copyOf(layout);
+    }
+
+    int styleSize() {
+        return styleSize;
+    }
+
+    ParamSet init(NDManager parent, long seed) {
+        ParamSet p = new ParamSet("synthesis", parent);
+        p.normal("const", new Shape(1, cfg.channels(4), 4, 4), 1f, seed);
+        for (StyleLayer l : layout) {
+            int out = "torgb".equals(l.kind()) ? 3 : cfg.channels(l.resolution());
+            int k = "torgb".equals(l.kind()) ? 1 : 3;
+            p.normal(l.name() + "_w", new Shape(out, l.size(), k, k), (float) (1.0 / Math.sqrt(l.size() * k * k)),
+                    seed);
+            p.constant(l.name() + "_b", new Shape(out), 0f);
+        }
+        return p;
+    }
+
+    /** Returns images [B,3,R,R] (about [-1,1]) for styles [B,S]. */
+    NDArray forward(Ctx ctx, ParamSet p, NDArray styles) {
+        long b = styles.getShape().get(0);
+        NDArray x = ctx.w(p, "const").repeat(0, b);
+        NDArray rgb = null;
+        for (StyleLayer l : layout) {
+            NDArray s = styles.get(new NDIndex(":, {}:{}", l.offset(), l.offset() + l.size()));
+            if ("torgb".equals(l.kind())) {
+                NDArray y = Layers.modConv(ctx, x, s, ctx.w(p, l.name() + "_w"), ctx.w(p, l.name() + "_b"), false);
+                rgb = rgb == null ? y : Layers.upsample(rgb).add(y);
+            } else {
+                if (l.name().endsWith("_conv0")) {
+                    x = Layers.upsample(x);
+                }
+                x = Layers.act(ctx, Layers.modConv(ctx, x, s, ctx.w(p, l.name() + "_w"), ctx.w(p, l.name() + "_b"),
+                        true));
+            }
+        }
+        return rgb;
+    }
+
+    /** Writes synthesis.onnx: input "styles" [N,S], output "image" [N,3,R,R] in [0,1] (not clipped). */
+    byte[] export(ParamSet p) {
+        OnnxBuilder ob = new OnnxBuilder("synthesis");
+        String styles = ob.input("styles", -1, styleSize);
+        // Broadcast the constant to the batch: const [1,C,4,4] + zeros [N,C,1,1] made from the styles' shape.
+        String zeros = ob.mul(ob.unsqueeze(ob.unsqueeze(ob.slice(styles, 1, 0, cfg.channels(4)), 2), 3),
+                ob.scalar(0f));
+        String x = ob.add(zeros, ob.param(p, "const"));
+        String rgb = null;
+        for (StyleLayer l : layout) {
+            String s = ob.slice(styles, 1, l.offset(), l.offset() + l.size());
+            if ("torgb".equals(l.kind())) {
+                String y = modConv(ob, p, l, x, s, 1, false);
+                rgb = rgb == null ? y : ob.add(ob.upsample(rgb), y);
+            } else {
+                if (l.name().endsWith("_conv0")) {
+                    x = ob.upsample(x);
+                }
+                x = ob.act(modConv(ob, p, l, x, s, 3, true));
+            }
+        }
+        String unit = ob.mul(ob.add(rgb, ob.scalar(1f)), ob.scalar(0.5f));
+        int r = cfg.resolution();
+        ob.output("image", unit, -1, 3, r, r);
+        return ob.model("stylex-audit synthesis");
+    }
+
+    private static String modConv(OnnxBuilder ob, ParamSet p, StyleLayer l, String x, String s, long k,
+            boolean demod) {
+        String w = ob.param(p, l.name() + "_w");
+        String xs = ob.mul(x, ob.unsqueeze(s, 2, 3));
+        String y = ob.conv(xs, w, null, k);
+        if (demod) {
+            // 1/sqrt(s^2 . sum_k w^2 + eps): the per-sample demodulation of StyleGAN2 as one MatMul.
+            NDArrayHolder wsq = NDArrayHolder.squareSum(p, l.name() + "_w");
+            String wsqT = ob.init(p.net() + "/" + l.name() + "_wsqT", wsq.values, wsq.rows, wsq.cols);
+            String d = ob.op("Reciprocal", new String[] {ob.op("Sqrt", new String[] {
+                    ob.add(ob.matMul(ob.mul(s, s), wsqT), ob.scalar(Layers.DEMOD_EPS))})});
+            y = ob.mul(y, ob.unsqueeze(d, 2, 3));
+        }
+        return ob.add(y, ob.unsqueeze(ob.param(p, l.name() + "_b"), 0, 2, 3));
+    }
+
+    /** Holds {@code sum_{kh,kw} (gain*w)^2} transposed to [I,O], computed on the Java side for export. */
+    private record NDArrayHolder(float[] values, long rows, long cols) {
+        static NDArrayHolder squareSum(ParamSet p, String name) {
+            NDArray w = p.get(name);
+            long o = w.getShape().get(0);
+            long i = w.getShape().get(1);
+            long kk = w.getShape().get(2) * w.getShape().get(3);
+            float[] v = w.toFloatArray();
+            double g = p.gain(name);
+            float[] out = new float[Math.toIntExact(i * o)];
+            for (long a = 0; a < o; a++) {
+                for (long b = 0; b < i; b++) {
+                    double s = 0;
+                    for (long c = 0; c < kk; c++) {
+                        double x = v[(int) ((a * i + b) * kk + c)] * g;
+                        s += x * x;
+                    }
+                    out[(int) (b * o + a)] = (float) s;
+                }
+            }
+            return new NDArrayHolder(out, i, o);
+        }
+    }
+}

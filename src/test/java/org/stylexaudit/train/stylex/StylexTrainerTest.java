@@ -1,0 +1,87 @@
+package org.stylexaudit.train.stylex;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.stylexaudit.common.Progress;
+
+class StylexTrainerTest {
+
+    @TempDir
+    Path tmp;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void oneThread() {
+        TestFixtures.singleThread();
+    }
+
+    @Test
+    void train_tinyConfig_lossesFiniteAndReconstructionFallsOnFixedBatch() throws Exception {
+        // Four training images and batch 4: every encoder batch is the same four images.
+        Path imgs = TestFixtures.images(tmp.resolve("imgs"), 6, 2, 16, 1);
+        StylexConfig cfg = StylexConfig.tiny().withSteps(30);
+        TrainingData data = TrainingData.load(imgs, 16, 0.25);
+        try (FrozenClassifier c = TestFixtures.classifier(tmp.resolve("cls"));
+             StylexTrainer t = new StylexTrainer(cfg, c, data, tmp.resolve("work"))) {
+            TrainingRecord record = t.train(false, Progress.NONE);
+            assertEquals(30, record.step());
+            List<LossPoint> h = record.history();
+            for (LossPoint p : h) {
+                for (Map.Entry<String, Double> e : p.values().entrySet()) {
+                    assertTrue(Double.isFinite(e.getValue()), e.getKey() + " at step " + p.step());
+                }
+            }
+            List<LossPoint> rec = h.stream().filter(p -> p.values().containsKey("rec_l1")).toList();
+            double first = mean(rec.subList(0, 3), "rec_l1");
+            double last = mean(rec.subList(rec.size() - 3, rec.size()), "rec_l1");
+            assertTrue(last < 0.8 * first, "rec_l1 fell from " + first + " to " + last);
+            assertTrue(h.stream().anyMatch(p -> p.values().containsKey("r1")), "lazy R1 ran");
+            assertTrue(h.stream().anyMatch(p -> p.values().containsKey("noise_adv")), "noise batches ran");
+        }
+    }
+
+    @Test
+    void train_resumedHalfway_reproducesTheSameWeights() throws Exception {
+        Path imgs = TestFixtures.images(tmp.resolve("imgs"), 12, 3, 16, 2);
+        TrainingData data = TrainingData.load(imgs, 16, 0.25);
+        StylexConfig cfg = StylexConfig.tiny().withSteps(6);
+        try (FrozenClassifier c = TestFixtures.classifier(tmp.resolve("cls"))) {
+            List<float[]> straight;
+            try (StylexTrainer t = new StylexTrainer(cfg, c, data, tmp.resolve("a"))) {
+                t.train(false, Progress.NONE);
+                straight = weights(t);
+            }
+            try (StylexTrainer t = new StylexTrainer(cfg.withSteps(3), c, data, tmp.resolve("b"))) {
+                t.train(false, Progress.NONE);
+            }
+            List<float[]> resumed;
+            try (StylexTrainer t = new StylexTrainer(cfg, c, data, tmp.resolve("b"))) {
+                assertThrows(StylexException.class, () -> t.train(false, Progress.NONE), "refuses to overwrite");
+                t.train(true, Progress.NONE);
+                assertEquals(6, t.step());
+                resumed = weights(t);
+            }
+            assertEquals(straight.size(), resumed.size());
+            for (int i = 0; i < straight.size(); i++) {
+                assertArrayEquals(straight.get(i), resumed.get(i), "tensor " + i);
+            }
+        }
+    }
+
+    private static List<float[]> weights(StylexTrainer t) {
+        return t.stateSets().stream().flatMap(p -> p.values().values().stream()).map(NDArray::toFloatArray)
+                .toList();
+    }
+
+    private static double mean(List<LossPoint> pts, String key) {
+        return pts.stream().mapToDouble(p -> p.values().get(key)).average().orElseThrow();
+    }
+}
