@@ -28,12 +28,15 @@ final class Encoder {
         return Layers.linear(f, ctx.w(p, "fc_w"), ctx.w(p, "fc_b"));
     }
 
-    /** Writes encoder.onnx: input "image" [N,3,R,R] in [0,1], output "w" [N,wDim]. */
+    /**
+     * Writes encoder.onnx: input "image" [N,3,R,R] in the classifier's value range ([0,1] for "unit", else
+     * [-1,1]), output "w" [N,wDim].
+     */
     byte[] export(ParamSet p) {
         OnnxBuilder ob = new OnnxBuilder("encoder");
         int r = cfg.resolution();
         String x = ob.input("image", -1, 3, r, r);
-        String signed = ob.sub(ob.mul(x, ob.scalar(2f)), ob.scalar(1f));
+        String signed = "unit".equals(cfg.classifierInput()) ? ob.sub(ob.mul(x, ob.scalar(2f)), ob.scalar(1f)) : x;
         String[] flat = new String[1];
         trunk.export(ob, p, signed, flat);
         ob.output("w", ob.linear(p, flat[0], "fc_w", "fc_b"), -1, cfg.wDim());

@@ -1,16 +1,16 @@
 package org.stylexaudit.train.stylex;
 
 import java.awt.image.BufferedImage;
+import java.util.Map;
 
 /**
- * Measures one visible property of an image (a lesion count, a colour cast); the fidelity record correlates it
- * between originals and reconstructions. Implementations come from {@code org.stylexaudit.synth.probe}.
+ * Measures visible properties of an image (lesion counts, colour cast, ...); the fidelity record correlates each
+ * named measurement between originals and reconstructions. The synthetic-fundus probes of
+ * {@code org.stylexaudit.synth.probe} are adapted to this interface.
  */
+@FunctionalInterface
 public interface ImageProbe {
 
-    /** Returns the probe's name, used as the key in the fidelity record. */
-    String name();
-
-    /** Returns the measurement for one RGB image. */
-    double measure(BufferedImage image);
+    /** Returns named measurements of one RGB image; every image must yield the same names. */
+    Map<String, Double> measure(BufferedImage image);
 }

@@ -33,11 +33,15 @@ final class Styles {
         return Layers.linear(w.concat(c, 1), ctx.w(p, "affine_w"), ctx.w(p, "affine_b"));
     }
 
-    /** Writes styles.onnx: inputs "w" [N,wDim] and "probs" [N,K] (softmax of the classifier), output "styles". */
+    /**
+     * Writes styles.onnx: inputs "w" [N,wDim] and "logits" [N,K] (the classifier's raw output; the graph applies
+     * the softmax the networks were trained with), output "styles" [N,S].
+     */
     byte[] export(ParamSet p) {
         OnnxBuilder ob = new OnnxBuilder("styles");
         String w = ob.input("w", -1, cfg.wDim());
-        String c = ob.input("probs", -1, classes);
+        String logits = ob.input("logits", -1, classes);
+        String c = ob.op("Softmax", new String[] {logits}, OnnxBuilder.attrInt("axis", 1));
         ob.output("styles", ob.linear(p, ob.concat(1, w, c), "affine_w", "affine_b"), -1, size);
         return ob.model("stylex-audit styles");
     }

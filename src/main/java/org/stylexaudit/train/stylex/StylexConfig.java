@@ -47,7 +47,8 @@ package org.stylexaudit.train.stylex;
  * @param heldOutFraction share of the images held out when the data has no split column
  * @param fidelityImages maximum held-out images used for the fidelity record
  * @param classifierInput value range the classifier expects: "unit" ([0,1]) or "signed" ([-1,1]); the networks
- *        themselves work in [-1,1] and the exported ONNX graphs in [0,1]
+ *        themselves work in [-1,1]; the exported encoder and synthesis graphs take and give images in the
+ *        classifier's range, so one value range holds for the whole bundle
  */
 public record StylexConfig(
         long seed,
@@ -107,12 +108,12 @@ public record StylexConfig(
         }
     }
 
-    /** Returns the defaults used for the sample bundle: 64 px, batch 16, seed 20261126. */
+    /** Returns the defaults used for the sample bundle: 64 px, batch 16, seed 20261126, classifier in [-1,1]. */
     public static StylexConfig defaults() {
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 2e-4f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 250, 16, 0.1, 256, "unit");
+                10_000.0, 5.0, 25, 250, 16, 0.1, 256, "signed");
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -162,6 +163,15 @@ public record StylexConfig(
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, minutes, logEvery, evalEvery, evalImages, heldOutFraction, fidelityImages,
                 classifierInput);
+    }
+
+    /** Returns a copy with another master seed. */
+    public StylexConfig withSeed(long s) {
+        return new StylexConfig(s, resolution, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
+                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
+                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
+                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
+                fidelityImages, classifierInput);
     }
 
     /** Returns a copy with another classifier input range ("unit" or "signed"). */

@@ -6,8 +6,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -15,20 +13,23 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
-import org.stylexaudit.common.Digests;
+import org.stylexaudit.engine.BundleException;
+import org.stylexaudit.engine.BundleManifest;
+import org.stylexaudit.engine.BundleWriter;
+import org.stylexaudit.engine.StyleLayout;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.common.ToolInfo;
 
 /**
- * Exports a trained StylEx model as a bundle folder: {@code classifier.onnx}, {@code encoder.onnx},
- * {@code styles.onnx}, {@code synthesis.onnx}, {@code mapping.onnx}, {@code bundle.json} and the fidelity contact
- * sheet. The moving-average weights are exported; each graph is run in ONNX Runtime on held-out inputs and
+ * Exports a trained StylEx model as a bundle folder (format of {@link BundleManifest}): {@code classifier.onnx},
+ * {@code encoder.onnx}, {@code styles.onnx}, {@code synthesis.onnx}, {@code mapping.onnx}, the fidelity contact
+ * sheet and {@code bundle.json}, whose {@code training} record holds every hyper-parameter, the digests, the loss
+ * curves, the ONNX parity and the fidelity record. The moving-average weights are exported; each graph is run in ONNX Runtime on held-out inputs and
  * compared with DJL's output before the bundle is written.
  *
  * <pre>{@code
@@ -41,8 +42,8 @@ public final class StylexExporter {
     public static final double PARITY_TOLERANCE = 1e-4;
     /** File name of the contact sheet. */
     public static final String CONTACT_SHEET = "fidelity-sheet.png";
-    /** Bundle format written into bundle.json. */
-    public static final String FORMAT = "stylex-bundle/1";
+    /** Exporter format recorded in the training record of bundle.json. */
+    public static final String FORMAT = "stylex-train/1";
 
     private final StylexTrainer t;
     private final List<ImageProbe> probes;
@@ -53,42 +54,64 @@ public final class StylexExporter {
         this.probes = List.copyOf(probes);
     }
 
-    /** Writes the bundle into {@code dir} (created if needed) and returns the fidelity record it contains. */
+    /**
+     * Writes the bundle into {@code dir} and returns the fidelity record it contains. The bundle is assembled by
+     * {@link BundleWriter} in a temporary sibling and renamed into place; an older bundle in {@code dir} is moved
+     * aside first and deleted once the new one is complete.
+     */
     public FidelityRecord export(Path dir, Progress progress) throws StylexException {
-        StylexConfig cfg = t.config();
         try {
-            Files.createDirectories(dir);
-            progress.start("export bundle", 7);
+            progress.start("export bundle", 4);
             Map<String, byte[]> graphs = new LinkedHashMap<>();
-            graphs.put("encoder.onnx", t.encoder.export(t.ema.encoder()));
-            graphs.put("styles.onnx", t.styles.export(t.ema.styles()));
-            graphs.put("synthesis.onnx", t.synthesis.export(t.ema.synthesis()));
-            graphs.put("mapping.onnx", t.mapping.export(t.ema.mapping()));
-            progress.advance(1, "graphs built");
+            graphs.put(BundleManifest.ENCODER, t.encoder.export(t.ema.encoder()));
+            graphs.put(BundleManifest.STYLES, t.styles.export(t.ema.styles()));
+            graphs.put(BundleManifest.SYNTHESIS, t.synthesis.export(t.ema.synthesis()));
+            graphs.put(BundleManifest.MAPPING, t.mapping.export(t.ema.mapping()));
             Map<String, Double> parity = parity(graphs);
-            progress.advance(2, "ONNX parity " + parity);
+            progress.advance(1, "ONNX parity " + parity);
             for (Map.Entry<String, Double> e : parity.entrySet()) {
                 if (!(e.getValue() <= PARITY_TOLERANCE)) {
                     throw new StylexException(e.getKey() + " differs from DJL by " + e.getValue() + " (tolerance "
                             + PARITY_TOLERANCE + ")");
                 }
             }
-            for (Map.Entry<String, byte[]> g : graphs.entrySet()) {
-                writeAtomically(dir.resolve(g.getKey()), g.getValue());
-            }
-            Files.copy(t.classifier().onnxFile(), dir.resolve("classifier.onnx"),
-                    StandardCopyOption.REPLACE_EXISTING);
-            progress.advance(3, "graphs written");
-            FidelityRecord fidelity = fidelity(dir);
-            progress.advance(6, "fidelity measured");
-            writeBundleJson(dir, parity, fidelity);
-            progress.advance(7, "bundle.json written");
+            java.io.ByteArrayOutputStream sheet = new java.io.ByteArrayOutputStream();
+            FidelityRecord fidelity = fidelity(sheet);
+            progress.advance(2, "fidelity " + fidelity);
+            BundleWriter writer = new BundleWriter(manifest(parity, fidelity))
+                    .copy(BundleManifest.CLASSIFIER, t.classifier().onnxFile());
+            graphs.forEach(writer::put);
+            writer.put(CONTACT_SHEET, sheet.toByteArray());
+            replace(dir, writer);
+            progress.advance(4, "bundle written to " + dir);
             progress.finish();
             return fidelity;
         } catch (IOException e) {
             throw new StylexException("cannot write bundle " + dir + ": " + e.getMessage(), e);
         } catch (OrtException e) {
             throw new StylexException("ONNX Runtime rejected an exported graph: " + e.getMessage(), e);
+        } catch (BundleException e) {
+            throw new StylexException(e.getMessage(), e);
+        }
+    }
+
+    private static void replace(Path dir, BundleWriter writer) throws IOException, BundleException {
+        Path old = null;
+        if (Files.isDirectory(dir)) {
+            try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    old = dir.resolveSibling("." + dir.getFileName() + ".old-" + System.currentTimeMillis());
+                    Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        }
+        writer.write(dir);
+        if (old != null) {
+            try (java.util.stream.Stream<Path> s = Files.walk(old)) {
+                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 
@@ -99,31 +122,27 @@ public final class StylexExporter {
         int n = Math.min(4, t.data().heldOutCount());
         int r = cfg.resolution();
         float[] x = t.data().heldOut(0, n);
-        float[] unit = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            unit[i] = (x[i] + 1f) * 0.5f;
-        }
         float[] z = StylexTrainer.gaussian(new java.util.SplittableRandom(cfg.seed()), n * cfg.zDim());
-        // DJL side, on the moving-average weights.
+        // DJL side, on the moving-average weights; images converted to the bundle's value range.
         float[][] djl = t.withContext(ctx -> {
             NDArray xa = ctx.manager().create(x, new Shape(n, 3, r, r));
-            NDArray p = t.classify(ctx, xa).softmax(1);
+            NDArray logits = t.classify(ctx, xa);
             NDArray w = t.encoder.forward(ctx, t.ema.encoder(), xa);
-            NDArray s = t.styles.forward(ctx, t.ema.styles(), w, p);
-            NDArray img = t.synthesis.forward(ctx, t.ema.synthesis(), s).add(ctx.c(1f)).mul(ctx.c(0.5f));
+            NDArray s = t.styles.forward(ctx, t.ema.styles(), w, logits.softmax(1));
+            NDArray img = t.toBundleRange(ctx, t.synthesis.forward(ctx, t.ema.synthesis(), s));
             NDArray wm = t.mapping.forward(ctx, t.ema.mapping(), ctx.manager().create(z, new Shape(n, cfg.zDim())));
-            return new float[][] {w.toFloatArray(), p.toFloatArray(), s.toFloatArray(), img.toFloatArray(),
-                    wm.toFloatArray()};
+            return new float[][] {w.toFloatArray(), logits.toFloatArray(), s.toFloatArray(), img.toFloatArray(),
+                    wm.toFloatArray(), t.toBundleRange(ctx, xa).toFloatArray()};
         });
         int k = t.classifier().classes();
         int styleSize = t.synthesis.styleSize();
         Map<String, Double> out = new LinkedHashMap<>();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         out.put("encoder.onnx", maxDiff(run(env, graphs.get("encoder.onnx"),
-                Map.of("image", new Input(unit, new long[] {n, 3, r, r}))), djl[0]));
+                Map.of("image", new Input(djl[5], new long[] {n, 3, r, r}))), djl[0]));
         out.put("styles.onnx", maxDiff(run(env, graphs.get("styles.onnx"),
                 Map.of("w", new Input(djl[0], new long[] {n, cfg.wDim()}),
-                        "probs", new Input(djl[1], new long[] {n, k}))), djl[2]));
+                        "logits", new Input(djl[1], new long[] {n, k}))), djl[2]));
         out.put("synthesis.onnx", maxDiff(run(env, graphs.get("synthesis.onnx"),
                 Map.of("styles", new Input(djl[2], new long[] {n, styleSize}))), djl[3]));
         out.put("mapping.onnx", maxDiff(run(env, graphs.get("mapping.onnx"),
@@ -170,7 +189,7 @@ public final class StylexExporter {
 
     // ------------------------------------------------------------------ fidelity
 
-    private FidelityRecord fidelity(Path dir) throws IOException {
+    private FidelityRecord fidelity(java.io.OutputStream sheet) throws IOException {
         StylexConfig cfg = t.config();
         int n = Math.min(cfg.fidelityImages(), t.data().heldOutCount());
         int r = cfg.resolution();
@@ -210,17 +229,24 @@ public final class StylexExporter {
         }
         Map<String, Double> corr = new LinkedHashMap<>();
         for (ImageProbe probe : probes) {
-            double[] a = new double[n];
-            double[] b = new double[n];
+            Map<String, double[]> a = new LinkedHashMap<>();
+            Map<String, double[]> b = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
-                a[i] = probe.measure(TrainingData.image(originals, i * plane, r));
-                b[i] = probe.measure(TrainingData.image(recon, i * plane, r));
+                collect(a, probe.measure(TrainingData.image(originals, i * plane, r)), i, n);
+                collect(b, probe.measure(TrainingData.image(recon, i * plane, r)), i, n);
             }
-            corr.put(probe.name(), pearson(a, b));
+            for (String key : a.keySet()) {
+                corr.put(key, pearson(a.get(key), b.get(key)));
+            }
         }
-        ImageIO.write(contactSheet(originals, recon, Math.min(n, 16), r), "png",
-                dir.resolve(CONTACT_SHEET).toFile());
+        ImageIO.write(contactSheet(originals, recon, Math.min(n, 16), r), "png", sheet);
         return new FidelityRecord(n, agree / (double) n, dp / n, psnr / n, corr, CONTACT_SHEET);
+    }
+
+    private static void collect(Map<String, double[]> into, Map<String, Double> values, int i, int n) {
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            into.computeIfAbsent(e.getKey(), k -> new double[n])[i] = e.getValue();
+        }
     }
 
     private static int argmax(float[] v, int off, int k) {
@@ -273,43 +299,19 @@ public final class StylexExporter {
 
     // ------------------------------------------------------------------ bundle.json
 
-    private void writeBundleJson(Path dir, Map<String, Double> parity, FidelityRecord fidelity) throws IOException {
+    private BundleManifest manifest(Map<String, Double> parity, FidelityRecord fidelity) {
         StylexConfig cfg = t.config();
         int r = cfg.resolution();
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("format", FORMAT);
-        b.put("created", Instant.now().toString());
-        b.put("resolution", r);
-        b.put("channelOrder", "RGB");
-        b.put("tensorLayout", "NCHW");
-        b.put("valueRange", List.of(0.0, 1.0));
-        b.put("classNames", t.classifier().classNames());
-        b.put("classifierInputRange", "unit".equals(cfg.classifierInput()) ? List.of(0.0, 1.0) : List.of(-1.0, 1.0));
-        Map<String, Object> graphs = new LinkedHashMap<>();
-        graphs.put("classifier", graph("classifier.onnx", "image [N,3,R,R] -> logits [N,K]"));
-        graphs.put("encoder", graph("encoder.onnx", "image [N,3," + r + "," + r + "] -> w [N," + cfg.wDim() + "]"));
-        graphs.put("styles", graph("styles.onnx", "w [N," + cfg.wDim() + "], probs [N," + t.classifier().classes()
-                + "] (softmax of classifier logits) -> styles [N," + t.synthesis.styleSize() + "]"));
-        graphs.put("synthesis", graph("synthesis.onnx", "styles [N," + t.synthesis.styleSize() + "] -> image [N,3,"
-                + r + "," + r + "] (not clipped)"));
-        graphs.put("mapping", graph("mapping.onnx", "z [N," + cfg.zDim() + "] (standard normal) -> w [N,"
-                + cfg.wDim() + "]"));
-        b.put("graphs", graphs);
-        b.put("styleSize", t.synthesis.styleSize());
-        b.put("styleSpaceSize", t.styleLayout().stream().filter(l -> "conv".equals(l.kind()))
-                .mapToInt(StyleLayer::size).sum());
-        b.put("styleLayout", t.styleLayout());
-        Map<String, Object> files = new LinkedHashMap<>();
-        for (String f : List.of("classifier.onnx", "encoder.onnx", "styles.onnx", "synthesis.onnx", "mapping.onnx",
-                CONTACT_SHEET)) {
-            files.put(f, Map.of("sha256", Digests.sha256Hex(dir.resolve(f)), "bytes", Files.size(dir.resolve(f))));
+        List<StyleLayout.Layer> layers = new ArrayList<>();
+        for (StyleLayer l : t.styleLayout()) {
+            layers.add(new StyleLayout.Layer(l.name(), l.offset(), l.size(), l.resolution(), l.kind()));
         }
-        b.put("files", files);
         TrainingRecord rec = t.record();
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("method", "StylEx (Lang et al., ICCV 2021), trained in Java with DJL/PyTorch");
         training.put("weights", "exponential moving average of encoder, styles, synthesis, mapping");
-        training.put("config", rec.config());
+        training.put("format", FORMAT);
+        training.put("hyperParameters", rec.config());
         training.put("dataDigest", rec.dataDigest());
         training.put("classifierDigest", rec.classifierDigest());
         training.put("trainImages", rec.trainImages());
@@ -317,27 +319,25 @@ public final class StylexExporter {
         training.put("steps", rec.step());
         training.put("seconds", rec.seconds());
         training.put("parameterCounts", t.parameterCounts());
-        training.put("perceptualTerm", "L1 on a Laplacian pyramid, " + Losses.PYRAMID_LEVELS
-                + " band-pass levels plus low-pass");
+        training.put("perceptualTerm", "L1 on a Laplacian pyramid: " + Losses.PYRAMID_LEVELS
+                + " band-pass levels plus the low-pass residual");
+        Map<String, Object> graphs = new LinkedHashMap<>();
+        graphs.put("encoder", "image [N,3," + r + "," + r + "] -> w [N," + cfg.wDim() + "]");
+        graphs.put("styles", "w [N," + cfg.wDim() + "], logits [N," + t.classifier().classes()
+                + "] (softmax applied inside) -> styles [N," + t.synthesis.styleSize() + "]");
+        graphs.put("synthesis", "styles [N," + t.synthesis.styleSize() + "] -> image [N,3," + r + "," + r
+                + "] (not clipped)");
+        graphs.put("mapping", "z [N," + cfg.zDim() + "] standard normal -> w [N," + cfg.wDim() + "]");
+        training.put("graphs", graphs);
         training.put("environment", ToolInfo.environment());
-        training.put("lossCurves", rec.history());
-        b.put("training", training);
-        b.put("onnxParity", parity);
-        b.put("fidelity", fidelity);
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        writeAtomically(dir.resolve("bundle.json"), json.writeValueAsBytes(b));
+        training.put("onnxParity", parity);
+        training.put("fidelity", fidelity);
+        training.put("losses", rec.history());
+        BundleManifest.ValueRange range = "unit".equals(cfg.classifierInput())
+                ? new BundleManifest.ValueRange(0, 1) : new BundleManifest.ValueRange(-1, 1);
+        return new BundleManifest(BundleManifest.FORMAT_VERSION, r, "RGB", range, t.classifier().classNames(),
+                "logits", new StyleLayout(layers), Map.of(), training, Map.of());
     }
 
-    private static Map<String, String> graph(String file, String signature) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("file", file);
-        m.put("signature", signature);
-        return m;
-    }
 
-    private static void writeAtomically(Path file, byte[] data) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, data);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
 }

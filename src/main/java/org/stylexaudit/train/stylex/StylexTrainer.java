@@ -45,8 +45,8 @@ public final class StylexTrainer implements AutoCloseable {
 
     /** File name of the checkpoint inside the work folder. */
     public static final String CHECKPOINT = "checkpoint.bin";
-    /** File name of the training log inside the work folder. */
-    public static final String LOG = "train.log";
+    /** File name of the training log inside the work folder (not *.log, which the repository ignores). */
+    public static final String LOG = "train-log.txt";
 
     private final StylexConfig cfg;
     private final FrozenClassifier classifier;
@@ -364,8 +364,12 @@ public final class StylexTrainer implements AutoCloseable {
 
     /** Returns classifier logits for images in [-1,1], converting to the classifier's range. */
     NDArray classify(Ctx ctx, NDArray x) {
-        NDArray in = "unit".equals(cfg.classifierInput()) ? x.add(ctx.c(1f)).mul(ctx.c(0.5f)) : x;
-        return ctx.own(classifier.logits(in));
+        return ctx.own(classifier.logits(toBundleRange(ctx, x)));
+    }
+
+    /** Converts images from the networks' [-1,1] to the bundle's value range (the classifier's). */
+    NDArray toBundleRange(Ctx ctx, NDArray x) {
+        return "unit".equals(cfg.classifierInput()) ? x.add(ctx.c(1f)).mul(ctx.c(0.5f)) : x;
     }
 
     /** Returns G(styles(E(x), p)) with the given networks. */

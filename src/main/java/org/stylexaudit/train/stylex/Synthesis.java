@@ -78,7 +78,10 @@ final class Synthesis {
         return rgb;
     }
 
-    /** Writes synthesis.onnx: input "styles" [N,S], output "image" [N,3,R,R] in [0,1] (not clipped). */
+    /**
+     * Writes synthesis.onnx: input "styles" [N,S], output "image" [N,3,R,R] in the classifier's value range
+     * (not clipped).
+     */
     byte[] export(ParamSet p) {
         OnnxBuilder ob = new OnnxBuilder("synthesis");
         String styles = ob.input("styles", -1, styleSize);
@@ -99,9 +102,9 @@ final class Synthesis {
                 x = ob.act(modConv(ob, p, l, x, s, 3, true));
             }
         }
-        String unit = ob.mul(ob.add(rgb, ob.scalar(1f)), ob.scalar(0.5f));
+        String out = "unit".equals(cfg.classifierInput()) ? ob.mul(ob.add(rgb, ob.scalar(1f)), ob.scalar(0.5f)) : rgb;
         int r = cfg.resolution();
-        ob.output("image", unit, -1, 3, r, r);
+        ob.output("image", out, -1, 3, r, r);
         return ob.model("stylex-audit synthesis");
     }
 

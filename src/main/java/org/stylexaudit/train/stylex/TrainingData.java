@@ -1,7 +1,6 @@
 package org.stylexaudit.train.stylex;
 
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,9 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -23,9 +24,8 @@ import org.stylexaudit.common.Digests;
  * deterministic order: the batch of step t is a function of the seed and t only, so a resumed run sees the same
  * images in the same order.
  *
- * <p>Sources: a folder of PNGs, optionally with a {@code ground-truth.csv} whose {@code split} column marks
- * held-out images ({@code test}, {@code val}, {@code heldout}); or a workspace's {@code cache/} folder. Without a
- * split column, an image is held out when the first bytes of the SHA-256 of its file name fall below the held-out
+ * <p>Sources: a synthetic archive folder with {@code ground-truth.csv} (its {@code file} and {@code split} columns),
+ * a plain folder of PNGs, or a workspace's {@code cache/} folder. Without a split column, an image is held out when the first bytes of the SHA-256 of its file name fall below the held-out
  * fraction, so the split does not depend on listing order.
  */
 public final class TrainingData {
@@ -47,29 +47,38 @@ public final class TrainingData {
         this.digest = digest;
     }
 
-    /** Loads every PNG of {@code dir} (not recursive), resized to {@code resolution}, split as described above. */
+    /**
+     * Loads the images of {@code dir}, resized to {@code resolution}. With a {@code ground-truth.csv} that has
+     * {@code file} and {@code split} columns, the PNG/JPEG files it lists are used (paths relative to the CSV;
+     * DICOM rows skipped) and {@code validation}/{@code test}/{@code heldout} rows are held out. Otherwise every PNG
+     * directly in {@code dir} is used and the split comes from name hashes.
+     */
     public static TrainingData load(Path dir, int resolution, double heldOutFraction) throws StylexException {
         if (!Files.isDirectory(dir)) {
             throw new StylexException("image folder " + dir + " does not exist");
         }
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")).sorted()
-                    .toList();
-        } catch (IOException e) {
-            throw new StylexException("cannot list " + dir + ": " + e.getMessage(), e);
+        Map<String, Boolean> listed = listedInCsv(dir.resolve("ground-truth.csv"));
+        List<String> files = new ArrayList<>();
+        if (listed != null) {
+            files.addAll(listed.keySet());
+        } else {
+            try (Stream<Path> s = Files.list(dir)) {
+                s.map(p -> p.getFileName().toString()).filter(n -> n.toLowerCase(Locale.ROOT).endsWith(".png"))
+                        .sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new StylexException("cannot list " + dir + ": " + e.getMessage(), e);
+            }
         }
         if (files.isEmpty()) {
-            throw new StylexException("no PNG images in " + dir);
+            throw new StylexException("no PNG or JPEG images in " + dir);
         }
-        List<String> held = splitColumn(dir.resolve("ground-truth.csv"));
         List<String> tn = new ArrayList<>();
         List<float[]> tv = new ArrayList<>();
         List<String> hn = new ArrayList<>();
         List<float[]> hv = new ArrayList<>();
         MessageDigest md = Digests.sha256();
-        for (Path f : files) {
-            String name = f.getFileName().toString();
+        for (String name : files) {
+            Path f = dir.resolve(name);
             byte[] bytes;
             BufferedImage img;
             try {
@@ -79,12 +88,12 @@ public final class TrainingData {
                 throw new StylexException("cannot read image " + f + ": " + e.getMessage(), e);
             }
             if (img == null) {
-                throw new StylexException("not a readable PNG: " + f);
+                throw new StylexException("not a readable image: " + f);
             }
             md.update(name.getBytes(StandardCharsets.UTF_8));
             md.update(Digests.sha256().digest(bytes));
             float[] planes = planes(img, resolution);
-            boolean isHeld = held != null ? held.contains(name) : hashFraction(name) < heldOutFraction;
+            boolean isHeld = listed != null ? listed.get(name) : hashFraction(name) < heldOutFraction;
             (isHeld ? hn : tn).add(name);
             (isHeld ? hv : tv).add(planes);
         }
@@ -97,8 +106,8 @@ public final class TrainingData {
                 HexFormat.of().formatHex(md.digest()));
     }
 
-    /** Returns the held-out names listed in a ground-truth CSV's split column, or null without one. */
-    private static List<String> splitColumn(Path csv) throws StylexException {
+    /** Returns file -> held out, in CSV order, for the image rows of a ground-truth CSV; null without one. */
+    private static Map<String, Boolean> listedInCsv(Path csv) throws StylexException {
         if (!Files.isRegularFile(csv)) {
             return null;
         }
@@ -109,26 +118,25 @@ public final class TrainingData {
             }
             List<String> header = Arrays.asList(lines.get(0).trim().split(","));
             int split = header.indexOf("split");
-            int file = -1;
-            for (String c : List.of("file", "filename", "png", "image", "path")) {
-                if (file < 0) {
-                    file = header.indexOf(c);
-                }
-            }
+            int file = header.indexOf("file");
             if (split < 0 || file < 0) {
                 return null;
             }
-            List<String> held = new ArrayList<>();
+            Map<String, Boolean> out = new LinkedHashMap<>();
             for (String line : lines.subList(1, lines.size())) {
                 String[] cells = line.split(",", -1);
-                if (cells.length > Math.max(split, file)) {
-                    String sp = cells[split].trim().toLowerCase(Locale.ROOT);
-                    if (sp.startsWith("test") || sp.startsWith("val") || sp.startsWith("held")) {
-                        held.add(Path.of(cells[file].trim()).getFileName().toString());
-                    }
+                if (cells.length <= Math.max(split, file)) {
+                    continue;
                 }
+                String name = cells[file].trim();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!(lower.endsWith(".png") || lower.endsWith(".jpg") || lower.endsWith(".jpeg"))) {
+                    continue; // DICOM rows: the trainer reads the PNG/JPEG exports only
+                }
+                String sp = cells[split].trim().toLowerCase(Locale.ROOT);
+                out.put(name, sp.startsWith("test") || sp.startsWith("val") || sp.startsWith("held"));
             }
-            return held;
+            return out.isEmpty() ? null : out;
         } catch (IOException e) {
             throw new StylexException("cannot read " + csv + ": " + e.getMessage(), e);
         }
@@ -140,12 +148,16 @@ public final class TrainingData {
         return v / (double) (1 << 24);
     }
 
-    /** Converts an image to RGB planes [3,R,R] in [-1,1], resizing bilinearly when needed. */
+    /** Converts an image to RGB planes [3,R,R] in [-1,1], resizing by area averaging when needed. */
     static float[] planes(BufferedImage img, int r) {
         BufferedImage rgb = new BufferedImage(r, r, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = rgb.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, r, r, null);
+        if (img.getWidth() == r && img.getHeight() == r) {
+            g.drawImage(img, 0, 0, null);
+        } else {
+            // Area averaging: bilinear sampling would alias small lesions away when shrinking a 512 px photo.
+            g.drawImage(img.getScaledInstance(r, r, java.awt.Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        }
         g.dispose();
         float[] out = new float[3 * r * r];
         for (int y = 0; y < r; y++) {

@@ -14,7 +14,7 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /** Shared fixtures: tiny image folders and a small fixed-weight classifier with its ONNX file. */
-final class TestFixtures {
+public final class TestFixtures {
 
     private TestFixtures() {
     }
@@ -23,7 +23,7 @@ final class TestFixtures {
      * Runs PyTorch's intra-op work on one thread: on the shared 2-core build machine two spinning OpenMP threads
      * made the tiny training steps ten times slower (results are the same either way).
      */
-    static void singleThread() {
+    public static void singleThread() {
         ai.djl.engine.Engine.getEngine("PyTorch");
         ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
     }
@@ -32,7 +32,7 @@ final class TestFixtures {
      * Writes {@code count} PNGs of coloured discs on a dark background (even ones red-tinted) and a
      * ground-truth.csv whose split column holds out the last {@code heldOut} images.
      */
-    static Path images(Path dir, int count, int heldOut, int size, long seed) throws IOException {
+    public static Path images(Path dir, int count, int heldOut, int size, long seed) throws IOException {
         Files.createDirectories(dir);
         StringBuilder csv = new StringBuilder("file,split\n");
         for (int i = 0; i < count; i++) {
@@ -60,7 +60,7 @@ final class TestFixtures {
     }
 
     /** Returns a two-class classifier (1x1 colour conv, global mean, linear) with fixed weights. */
-    static FrozenClassifier classifier(Path dir) throws IOException {
+    public static FrozenClassifier classifier(Path dir) throws IOException {
         Files.createDirectories(dir);
         float[] convW = {2f, -1f, -1f, -1f, 2f, 0f, 0.5f, 0.5f, 0.5f}; // [3 out, 3 in, 1, 1]
         float[] fcW = {3f, -2f, 0.5f, -3f, 2f, -0.5f}; // [2, 3]
