@@ -113,7 +113,7 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 2e-4f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 250, 16, 0.1, 256, "signed");
+                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed");
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
