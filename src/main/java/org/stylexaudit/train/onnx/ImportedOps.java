@@ -160,9 +160,9 @@ final class ImportedOps {
             return (ctx, in) -> one(in[0].clip(min, max));
         }
         return (ctx, in) -> {
-            double min = in.length > 1 && in[1] != null ? in[1].toType(DataType.FLOAT64, false).toDoubleArray()[0]
+            double min = in.length > 1 && in[1] != null ? values(in[1])[0]
                     : -Double.MAX_VALUE;
-            double max = in.length > 2 && in[2] != null ? in[2].toType(DataType.FLOAT64, false).toDoubleArray()[0]
+            double max = in.length > 2 && in[2] != null ? values(in[2])[0]
                     : Double.MAX_VALUE;
             return one(in[0].clip(min, max));
         };
@@ -388,7 +388,7 @@ final class ImportedOps {
             int rank = x.getShape().dimension();
             long[] pads = attrPads != null ? attrPads : in[1].toLongArray();
             double value = opset < 11 ? attrValue
-                    : in.length > 2 && in[2] != null ? in[2].toType(DataType.FLOAT64, false).toDoubleArray()[0] : 0;
+                    : in.length > 2 && in[2] != null ? values(in[2])[0] : 0;
             long[] axes = in.length > 3 && in[3] != null ? in[3].toLongArray() : null;
             int n = axes == null ? rank : axes.length;
             long[] begin = new long[rank];
@@ -546,7 +546,10 @@ final class ImportedOps {
         if (!toFloat && !toInt) {
             throw new Unsupported("Cast (to ONNX type " + to + ")");
         }
-        return (ctx, in) -> one(in[0].toType(toFloat ? ctx.floatType() : DataType.INT64, false));
+        return (ctx, in) -> {
+            DataType target = toFloat ? ctx.floatType() : DataType.INT64;
+            return one(in[0].getDataType() == target ? in[0] : in[0].toType(target, false));
+        };
     }
 
     private static ImportedOp constant(ImportedAttributes a) throws Unsupported {
@@ -567,6 +570,29 @@ final class ImportedOps {
      */
     static NDArray derived(ImportedContext ctx, String key, NDArray x, java.util.function.UnaryOperator<NDArray> f) {
         return ctx.isConstant(x) ? ctx.cached(key, m -> f.apply(x)) : f.apply(x);
+    }
+
+    /**
+     * Reads a small array's values into Java without making a new NDArray: a converted copy of a constant would
+     * land in the constants' manager on every forward pass.
+     */
+    static double[] values(NDArray a) {
+        switch (a.getDataType()) {
+            case FLOAT64:
+                return a.toDoubleArray();
+            case FLOAT32: {
+                float[] f = a.toFloatArray();
+                double[] d = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    d[i] = f[i];
+                }
+                return d;
+            }
+            case INT64:
+                return java.util.Arrays.stream(a.toLongArray()).asDoubleStream().toArray();
+            default:
+                throw new IllegalArgumentException("expected a float or int64 array, got " + a.getDataType());
+        }
     }
 
     static NDArray[] one(NDArray a) {

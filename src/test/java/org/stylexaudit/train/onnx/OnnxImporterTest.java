@@ -231,20 +231,24 @@ class OnnxImporterTest {
 
     @Test
     void forward_repeatedCalls_leaveNothingInTheModelsManager() throws Exception {
-        Path model = OnnxImportFixtures.plainCnn(dir.resolve("plain.onnx"), 5);
-        try (ImportedModel m = OnnxImporter.load(model, manager)) {
-            // The first pass derives arrays from constants once (transposed weights, folded BatchNorm); after it,
-            // a forward pass must not add anything to the model's manager.
-            try (NDManager warmUp = manager.newSubManager()) {
-                m.forward(warmUp.randomNormal(new Shape(IMAGE)));
-            }
-            long before = countArrays(m);
-            for (int k = 0; k < 3; k++) {
-                try (NDManager step = manager.newSubManager()) {
-                    m.forward(step.randomNormal(new Shape(IMAGE)));
+        Path[] models = {OnnxImportFixtures.plainCnn(dir.resolve("plain.onnx"), 5),
+            OnnxImportFixtures.residual(dir.resolve("res.onnx"), 4),
+            OnnxImportFixtures.depthwise(dir.resolve("dw.onnx"), 3, 13)};
+        for (Path model : models) {
+            try (ImportedModel m = OnnxImporter.load(model, manager)) {
+                // The first pass derives arrays from constants once (transposed weights, folded BatchNorm, resize
+                // matrices); after it, a forward pass must not add anything to the model's manager.
+                try (NDManager warmUp = manager.newSubManager()) {
+                    m.forward(warmUp.randomNormal(new Shape(IMAGE)));
                 }
+                long before = countArrays(m);
+                for (int k = 0; k < 3; k++) {
+                    try (NDManager step = manager.newSubManager()) {
+                        m.forward(step.randomNormal(new Shape(IMAGE)));
+                    }
+                }
+                assertEquals(before, countArrays(m), model.getFileName().toString());
             }
-            assertEquals(before, countArrays(m));
         }
     }
 
