@@ -22,11 +22,11 @@ import java.util.function.Function;
 final class ImportedOps {
 
     /** The operator types this importer understands (Constant is evaluated by the importer itself). */
-    static final List<String> SUPPORTED = List.of("Add", "AveragePool", "BatchNormalization", "Cast", "Clip",
-            "Concat", "Constant", "Conv", "Div", "Dropout", "Flatten", "Gather", "Gemm", "GlobalAveragePool",
-            "GlobalMaxPool", "Identity", "LeakyRelu", "MatMul", "MaxPool", "Mul", "Pad", "ReduceMean", "Relu",
-            "Reshape", "Resize", "Shape", "Sigmoid", "Softmax", "Squeeze", "Sub", "Tanh", "Transpose", "Unsqueeze",
-            "Upsample");
+    static final List<String> SUPPORTED = List.of("Abs", "Add", "AveragePool", "BatchNormalization", "Cast",
+            "Clip", "Concat", "Constant", "Conv", "Div", "Dropout", "Exp", "Flatten", "Gather", "Gemm",
+            "GlobalAveragePool", "GlobalMaxPool", "HardSigmoid", "HardSwish", "Identity", "LeakyRelu", "MatMul",
+            "Max", "MaxPool", "Min", "Mul", "Neg", "PRelu", "Pad", "ReduceMean", "Relu", "Reshape", "Resize", "Shape",
+            "Sigmoid", "Softmax", "Sqrt", "Squeeze", "Sub", "Sum", "Tanh", "Transpose", "Unsqueeze", "Upsample");
 
     /** Says why a node cannot be imported; the text becomes one entry of the importer's list. */
     static final class Unsupported extends Exception {
@@ -67,6 +67,16 @@ final class ImportedOps {
                 return (ctx, in) -> one(Activation.leakyRelu(in[0], alpha));
             }
             case "Sigmoid": return (ctx, in) -> one(Activation.sigmoid(in[0]));
+            case "HardSigmoid": return hardSigmoid(a.f("alpha", 0.2f), a.f("beta", 0.5f), false);
+            case "HardSwish": return hardSigmoid(1f / 6, 0.5f, true);
+            case "PRelu": return (ctx, in) -> one(Activation.relu(in[0]).sub(Activation.relu(in[0].neg()).mul(in[1])));
+            case "Neg": return (ctx, in) -> one(in[0].neg());
+            case "Abs": return (ctx, in) -> one(in[0].abs());
+            case "Exp": return (ctx, in) -> one(in[0].exp());
+            case "Sqrt": return (ctx, in) -> one(in[0].sqrt());
+            case "Sum": return variadic(NDArray::add);
+            case "Max": return variadic(NDArray::maximum);
+            case "Min": return variadic(NDArray::minimum);
             case "Tanh": return (ctx, in) -> one(Activation.tanh(in[0]));
             case "Softmax": return softmax(a, opset);
             case "Clip": return clip(a, opset);
@@ -116,6 +126,24 @@ final class ImportedOps {
             throw new Unsupported(op + " (legacy broadcast with axis, opset " + opset + ")");
         }
         return (ctx, in) -> one(f.apply(in[0], in[1]));
+    }
+
+    private static ImportedOp variadic(java.util.function.BinaryOperator<NDArray> f) {
+        return (ctx, in) -> {
+            NDArray y = in[0];
+            for (int k = 1; k < in.length; k++) {
+                y = f.apply(y, in[k]);
+            }
+            return one(y);
+        };
+    }
+
+    /** Returns clip(alpha x + beta, 0, 1), times x for HardSwish; the scalars are long-lived arrays. */
+    private static ImportedOp hardSigmoid(float alpha, float beta, boolean swish) {
+        return (ctx, in) -> {
+            NDArray gate = in[0].mul(ctx.scalar(alpha)).add(ctx.scalar(beta)).clip(0, 1);
+            return one(swish ? in[0].mul(gate) : gate);
+        };
     }
 
     private static ImportedOp gemm(ImportedAttributes a, String id) {
