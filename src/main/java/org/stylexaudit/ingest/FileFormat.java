@@ -43,7 +43,10 @@ enum FileFormat {
         return UNKNOWN;
     }
 
-    /** Reads the head of a file and recognises its format. */
+    /**
+     * Reads the head of a file and recognises its format; a file without any known signature is DICOM when the
+     * DICOM reader finds a plausible bare data set (older archives store data sets without the Part 10 header).
+     */
     static FileFormat sniff(Path file) throws IOException {
         byte[] head = new byte[DICOM_MAGIC_OFFSET + 4];
         int n = 0;
@@ -53,6 +56,10 @@ enum FileFormat {
                 n += r;
             }
         }
-        return sniff(head, n);
+        FileFormat f = sniff(head, n);
+        if (f == UNKNOWN && org.stylexaudit.dicom.DicomReader.looksLikeDicom(file)) {
+            return DICOM;
+        }
+        return f;
     }
 }

@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.stylexaudit.dicom.DicomException;
+import org.stylexaudit.dicom.DicomObject;
+import org.stylexaudit.dicom.DicomWriter;
+import org.stylexaudit.dicom.Tag;
+import org.stylexaudit.dicom.VR;
 
 /** Draws fundus-like test images with a known field of view and writes them in the formats ingest reads. */
 final class FundusFixtures {
@@ -75,6 +80,35 @@ final class FundusFixtures {
         if (!ImageIO.write(img, format, file.toFile())) {
             throw new IOException("no writer for " + format);
         }
+        return file;
+    }
+
+    /** Patient data put into every test DICOM file; ingest must never store or print it. */
+    static final String PATIENT_NAME = "DOE^JANE";
+    /** See {@link #PATIENT_NAME}. */
+    static final String PATIENT_ID = "PID-738215";
+
+    /**
+     * Builds a DICOM image data set with patient data, the given SOP class and UIDs, and the image as 8-bit RGB
+     * (or MONOCHROME2 when {@code rgb} is false).
+     */
+    static DicomObject dicom(String sopClass, String sopInstance, String study, BufferedImage img, boolean rgb) {
+        DicomObject ds = new DicomObject();
+        ds.put(Tag.SOPClassUID, VR.UI, sopClass);
+        ds.put(Tag.SOPInstanceUID, VR.UI, sopInstance);
+        ds.put(Tag.StudyInstanceUID, VR.UI, study);
+        ds.put(Tag.PatientName, VR.PN, PATIENT_NAME);
+        ds.put(Tag.PatientID, VR.LO, PATIENT_ID);
+        ds.put(Tag.PatientBirthDate, VR.DA, "19500101");
+        if (img != null) {
+            DicomWriter.putImage(ds, img, rgb);
+        }
+        return ds;
+    }
+
+    /** Writes a data set as an explicit VR little endian Part 10 file. */
+    static Path write(DicomObject ds, Path file) throws DicomException {
+        DicomWriter.write(file, ds);
         return file;
     }
 
