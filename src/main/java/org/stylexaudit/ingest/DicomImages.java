@@ -2,6 +2,7 @@ package org.stylexaudit.ingest;
 
 import java.awt.image.BufferedImage;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.stylexaudit.dicom.DicomException;
@@ -38,6 +39,29 @@ final class DicomImages {
             "1.2.840.10008.5.1.4.1.1.7.3", // Multi-frame Grayscale Word Secondary Capture
             "1.2.840.10008.5.1.4.1.1.7.4"); // Multi-frame True Color Secondary Capture
 
+    /**
+     * Names of SOP classes often met in clinical archives that the dicom package does not name, so a skip reason
+     * reads "Comprehensive SR" rather than a bare UID (PS3.4 B.5).
+     */
+    private static final Map<String, String> MORE_NAMES = Map.ofEntries(
+            Map.entry("1.2.840.10008.5.1.4.1.1.1", "Computed Radiography Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.1.1", "Digital X-Ray Image Storage - For Presentation"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.6.1", "Ultrasound Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.7.1", "Multi-frame Single Bit Secondary Capture Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.66.4", "Segmentation Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.77.1.5.4", "Ophthalmic Tomography Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.77.1.5.7", "Wide Field Ophthalmic Photography Stereographic Projection"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.77.1.5.8", "Wide Field Ophthalmic Photography 3D Coordinates"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.88.11", "Basic Text SR Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.88.22", "Enhanced SR Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.88.33", "Comprehensive SR Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.9.1.1", "12-lead ECG Waveform Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.481.1", "RT Image Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.481.2", "RT Dose Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.481.3", "RT Structure Set Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.481.5", "RT Plan Storage"),
+            Map.entry("1.2.840.10008.5.1.4.1.1.481.8", "RT Ion Plan Storage"));
+
     private static final Set<String> LATERALITIES = Set.of("R", "L", "B", "U");
 
     private final UnaryOperator<String> keyer;
@@ -73,7 +97,7 @@ final class DicomImages {
             return Outcome.rejected(e, "invalid DICOM: no SOP Class UID (0008,0016)", digest, facts);
         }
         if (!OF_INTEREST.contains(sopClass)) {
-            return Outcome.skipped(e, "SOP class not of interest (" + Uids.name(sopClass) + "): catalogued only",
+            return Outcome.skipped(e, "SOP class not of interest (" + sopClassName(sopClass) + "): catalogued only",
                     digest, facts);
         }
         if (sopInstance == null) {
@@ -115,6 +139,12 @@ final class DicomImages {
             return "too large: " + m;
         }
         return "invalid DICOM: " + m;
+    }
+
+    /** Returns the name of a SOP class, or its UID when neither table knows it. */
+    static String sopClassName(String uid) {
+        String n = MORE_NAMES.get(uid);
+        return n != null ? n : Uids.name(uid);
     }
 
     /** Returns a UID from the data set, or from the file meta when the data set lacks it. */

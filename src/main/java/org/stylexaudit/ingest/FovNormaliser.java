@@ -26,6 +26,12 @@ public final class FovNormaliser {
     /** Largest side of the luma map used for detection; enough to place a circle within a fraction of a percent. */
     static final int GRID = 512;
 
+    /**
+     * Smallest field of view accepted, in source pixels: below it the cached image would be mostly interpolation
+     * (test patterns and icons in archives are a few pixels wide), not something to explain a classifier with.
+     */
+    public static final int MIN_FOV_PIXELS = 64;
+
     private final int size;
 
     /** Creates a normaliser producing {@code size x size} images. */
@@ -36,10 +42,15 @@ public final class FovNormaliser {
         this.size = size;
     }
 
-    /** Normalises a decoded image; throws {@link UnusableImageException} for a blank or uniform image. */
+    /** Normalises a decoded image; throws {@link UnusableImageException} for a blank, uniform or tiny image. */
     public NormalisedImage normalise(BufferedImage image) throws UnusableImageException {
         RgbPixels px = RgbPixels.of(image);
         FieldOfView fov = detect(px);
+        if (2 * fov.radius() < MIN_FOV_PIXELS) {
+            throw new UnusableImageException(String.format(java.util.Locale.ROOT,
+                    "image too small: field of view %.0f pixels across, at least %d needed", 2 * fov.radius(),
+                    MIN_FOV_PIXELS));
+        }
         RgbPixels out = SquareResampler.resample(px, fov.centreX() - fov.radius(), fov.centreY() - fov.radius(),
                 2 * fov.radius(), size);
         if (fov.circular()) {

@@ -77,7 +77,7 @@ class IngestCommandTest {
     @Test
     void ingest_progressWhenNotTerminal_plainLinesOnStderrOnly() throws Exception {
         Path src = Files.createDirectories(tmp.resolve("src"));
-        disc(src.resolve("a.png"), 64, 200);
+        disc(src.resolve("a.png"), 100, 200);
         assertEquals(ExitCodes.OK, run("ingest", "-w", tmp.resolve("ws").toString(), "-s", src.toString()));
         assertTrue(out.toString().startsWith("ingest run "), out.toString());
         assertTrue(!err.toString().contains("\r"), "no carriage returns when stderr is not a terminal");

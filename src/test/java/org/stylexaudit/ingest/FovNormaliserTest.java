@@ -59,6 +59,13 @@ class FovNormaliserTest {
     }
 
     @Test
+    void normalise_tinyImage_isRejectedWithReason() {
+        UnusableImageException e = assertThrows(UnusableImageException.class,
+                () -> n.normalise(FundusFixtures.fundus(40, 40, 20, 20, 18, 7)));
+        assertTrue(e.getMessage().startsWith("image too small: field of view 36 pixels across"), e.getMessage());
+    }
+
+    @Test
     void normalise_fundus_squareWithBlackCornersAndBrightCentre() throws Exception {
         BufferedImage img = FundusFixtures.withCornerText(FundusFixtures.fundus(900, 600, 420, 300, 280, 6));
         NormalisedImage out = n.normalise(img);
