@@ -29,13 +29,15 @@ final class BundleCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "The bundle folder.")
+        @Parameters(index = "0", paramLabel = "DIR", description = "The bundle folder (or .zip).")
         Path dir;
 
         @Override
         public Integer call() throws BundleException {
-            requireFolder(dir);
-            BundleManifest m = Bundle.readManifest(dir);
+            requireBundlePath(dir);
+            Bundle bundle = Bundle.inspect(dir);
+            BundleManifest m = bundle.manifest();
+            Map<String, Long> sizes = bundle.fileSizes();
             PrintWriter out = spec.commandLine().getOut();
             out.printf("bundle      %s (format %d)%n", dir, m.formatVersion());
             out.printf("images      %dx%d %s, values %s..%s%n", m.resolution(), m.resolution(), m.channelOrder(),
@@ -47,8 +49,7 @@ final class BundleCommand {
                     layout.totalSize(), layout.searchableSize());
             out.println("files");
             for (String name : m.files().keySet()) {
-                Path f = dir.resolve(name);
-                String size = Files.isRegularFile(f) ? size(f) : "MISSING";
+                String size = sizes.get(name) < 0 ? "MISSING" : sizes.get(name) + " B";
                 out.printf("  %-16s %10s  sha256 %s%n", name, size, m.files().get(name).substring(0, 16) + "...");
             }
             out.println("training    " + headline(m.training()));
@@ -57,14 +58,6 @@ final class BundleCommand {
                         + m.provenance().getOrDefault("tool", "unknown tool"));
             }
             return ExitCodes.OK;
-        }
-
-        private static String size(Path f) {
-            try {
-                return Files.size(f) + " B";
-            } catch (java.io.IOException e) {
-                return "unreadable";
-            }
         }
     }
 
@@ -77,12 +70,12 @@ final class BundleCommand {
         @Spec
         CommandSpec spec;
 
-        @Parameters(index = "0", paramLabel = "DIR", description = "The bundle folder.")
+        @Parameters(index = "0", paramLabel = "DIR", description = "The bundle folder (or .zip).")
         Path dir;
 
         @Override
         public Integer call() throws BundleException {
-            requireFolder(dir);
+            requireBundlePath(dir);
             Bundle bundle = Bundle.load(dir);
             spec.commandLine().getOut().printf("bundle %s verified: %d files match their SHA-256%n", dir,
                     bundle.manifest().files().size());
@@ -90,10 +83,10 @@ final class BundleCommand {
         }
     }
 
-    private static void requireFolder(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new UsageException("expected a bundle folder, got " + dir + " (" + (Files.exists(dir)
-                    ? "not a folder" : "does not exist") + ")");
+    private static void requireBundlePath(Path dir) {
+        if (!Files.isDirectory(dir) && !Bundle.isZip(dir)) {
+            throw new UsageException("expected a bundle folder or .zip, got " + dir + " (" + (Files.exists(dir)
+                    ? "neither a folder nor a .zip file" : "does not exist") + ")");
         }
     }
 

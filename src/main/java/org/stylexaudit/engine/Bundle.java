@@ -13,8 +13,9 @@ import java.util.Map;
 import org.stylexaudit.common.Digests;
 
 /**
- * A StylEx model bundle: a folder with {@code bundle.json} and the ONNX networks it lists. Loading verifies every
- * listed file against its SHA-256 and refuses ONNX files the manifest does not list.
+ * A StylEx model bundle: a folder (or a zip of one, entries at its root) with {@code bundle.json} and the ONNX
+ * networks it lists. Loading verifies every listed file against its SHA-256 and refuses ONNX files the manifest does
+ * not list. A zip is read into memory once, so what was verified is what sessions load.
  *
  * <pre>{@code
  * Bundle bundle = Bundle.load(Path.of("sample-studies/bundle"));
@@ -25,12 +26,23 @@ import org.stylexaudit.common.Digests;
  */
 public final class Bundle {
 
+    /** Refuse zips that would inflate beyond this (a zip bomb, or not a bundle): 2 GiB per entry and in total. */
+    private static final long MAX_ZIP_BYTES = Integer.MAX_VALUE - 8;
+
     private final Path dir;
     private final BundleManifest manifest;
+    private final Map<String, byte[]> zipEntries;
 
-    private Bundle(Path dir, BundleManifest manifest) {
+    private Bundle(Path dir, BundleManifest manifest, Map<String, byte[]> zipEntries) {
         this.dir = dir;
         this.manifest = manifest;
+        this.zipEntries = zipEntries;
+    }
+
+    /** Returns whether {@code path} names a zipped bundle rather than a folder. */
+    public static boolean isZip(Path path) {
+        return Files.isRegularFile(path)
+                && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".zip");
     }
 
     /**
@@ -41,7 +53,13 @@ public final class Bundle {
      * @throws BundleException when the folder or its manifest cannot be read or is invalid
      */
     public static Bundle load(Path dir) throws BundleException {
-        Bundle bundle = new Bundle(dir, readManifest(dir));
+        if (isZip(dir)) {
+            Map<String, byte[]> entries = readZip(dir);
+            Bundle bundle = new Bundle(dir, parseManifest(dir, entries.get(BundleJson.FILE)), entries);
+            bundle.verify();
+            return bundle;
+        }
+        Bundle bundle = new Bundle(dir, readManifest(dir), null);
         bundle.verify();
         return bundle;
     }
@@ -52,16 +70,30 @@ public final class Bundle {
      * @throws BundleException when the folder or manifest is missing, unreadable or invalid
      */
     public static BundleManifest readManifest(Path dir) throws BundleException {
+        if (isZip(dir)) {
+            return parseManifest(dir, readZip(dir).get(BundleJson.FILE));
+        }
         if (!Files.isDirectory(dir)) {
-            throw new BundleException("bundle " + dir + " is not a folder");
+            throw new BundleException("bundle " + dir + " is neither a folder nor a .zip file");
         }
         Path json = dir.resolve(BundleJson.FILE);
         if (!Files.isRegularFile(json)) {
             throw new BundleException("bundle " + dir + " has no " + BundleJson.FILE);
         }
+        try {
+            return parseManifest(dir, Files.readAllBytes(json));
+        } catch (IOException e) {
+            throw new BundleException("bundle " + dir + ": cannot read " + BundleJson.FILE + ": " + e, e);
+        }
+    }
+
+    private static BundleManifest parseManifest(Path dir, byte[] json) throws BundleException {
+        if (json == null) {
+            throw new BundleException("bundle " + dir + " has no " + BundleJson.FILE);
+        }
         BundleManifest m;
         try {
-            m = BundleJson.mapper().readValue(json.toFile(), BundleManifest.class);
+            m = BundleJson.mapper().readValue(json, BundleManifest.class);
         } catch (JacksonException e) {
             throw new BundleException("bundle " + dir + ": " + BundleJson.FILE + " is not a valid manifest: "
                     + e.getOriginalMessage(), e);
@@ -86,14 +118,33 @@ public final class Bundle {
         return manifest;
     }
 
-    /** Returns the sizes in bytes of the listed files, in manifest order. */
-    public Map<String, Long> fileSizes() throws BundleException {
+    /**
+     * Opens a bundle WITHOUT checking its hashes, for inspection ({@code bundle info}); use {@link #load} for
+     * anything that runs the networks.
+     *
+     * @throws BundleException when the manifest is missing, unreadable or invalid
+     */
+    public static Bundle inspect(Path dir) throws BundleException {
+        if (isZip(dir)) {
+            Map<String, byte[]> entries = readZip(dir);
+            return new Bundle(dir, parseManifest(dir, entries.get(BundleJson.FILE)), entries);
+        }
+        return new Bundle(dir, readManifest(dir), null);
+    }
+
+    /** Returns the sizes in bytes of the listed files in manifest order; -1 for a missing or unreadable file. */
+    public Map<String, Long> fileSizes() {
         Map<String, Long> sizes = new LinkedHashMap<>();
         for (String name : manifest.files().keySet()) {
+            if (zipEntries != null) {
+                byte[] data = zipEntries.get(name);
+                sizes.put(name, data == null ? -1L : data.length);
+                continue;
+            }
             try {
                 sizes.put(name, Files.size(dir.resolve(name)));
             } catch (IOException e) {
-                throw new BundleException("bundle " + dir + ": cannot read " + name + ": " + e, e);
+                sizes.put(name, -1L);
             }
         }
         return sizes;
@@ -112,7 +163,10 @@ public final class Bundle {
         }
         byte[] data;
         try {
-            data = Files.readAllBytes(dir.resolve(name));
+            if (zipEntries != null && !zipEntries.containsKey(name)) {
+                throw new java.nio.file.NoSuchFileException(name);
+            }
+            data = zipEntries != null ? zipEntries.get(name).clone() : Files.readAllBytes(dir.resolve(name));
         } catch (IOException e) {
             throw new BundleIntegrityException(dir.toString(), List.of(name), List.of(name + " cannot be read ("
                     + e.getClass().getSimpleName() + ")"));
@@ -128,6 +182,14 @@ public final class Bundle {
         List<String> bad = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, String> e : manifest.files().entrySet()) {
+            if (zipEntries != null) {
+                byte[] data = zipEntries.get(e.getKey());
+                if (data == null || !e.getValue().equals(Digests.sha256Hex(data))) {
+                    bad.add(e.getKey());
+                    problems.add(e.getKey() + (data == null ? " is missing" : " does not match its SHA-256"));
+                }
+                continue;
+            }
             Path file = dir.resolve(e.getKey());
             if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 bad.add(e.getKey());
@@ -157,12 +219,19 @@ public final class Bundle {
     /** Returns ONNX files (and ONNX external-data files) in the folder that the manifest does not list. */
     private List<String> unlistedOnnx() throws BundleException {
         List<String> unlisted = new ArrayList<>();
+        if (zipEntries != null) {
+            for (String name : zipEntries.keySet()) {
+                if (isModel(name) && !manifest.files().containsKey(name)) {
+                    unlisted.add(name);
+                }
+            }
+            unlisted.sort(null);
+            return unlisted;
+        }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                String lower = name.toLowerCase(java.util.Locale.ROOT);
-                boolean model = lower.endsWith(".onnx") || lower.endsWith(".onnx.data") || lower.endsWith(".ort");
-                if (model && !manifest.files().containsKey(name)) {
+                if (isModel(name) && !manifest.files().containsKey(name)) {
                     unlisted.add(name);
                 }
             }
@@ -171,5 +240,38 @@ public final class Bundle {
         }
         unlisted.sort(null);
         return unlisted;
+    }
+
+    private static boolean isModel(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".onnx") || lower.endsWith(".onnx.data") || lower.endsWith(".ort");
+    }
+
+    /**
+     * Reads every file entry of a zipped bundle into memory. Entry names are kept as written, so a model hidden
+     * in a sub-folder ("x/evil.onnx") is an unlisted model and fails verification.
+     */
+    private static Map<String, byte[]> readZip(Path zip) throws BundleException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        long total = 0;
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                byte[] data = in.readNBytes((int) Math.min(MAX_ZIP_BYTES - total, MAX_ZIP_BYTES) + 1);
+                total += data.length;
+                if (total > MAX_ZIP_BYTES) {
+                    throw new BundleException("bundle " + zip + " inflates to more than 2 GiB; refused");
+                }
+                if (entries.put(e.getName(), data) != null) {
+                    throw new BundleException("bundle " + zip + " holds " + e.getName() + " twice");
+                }
+            }
+        } catch (IOException e) {
+            throw new BundleException("bundle " + zip + " is not a readable zip: " + e.getMessage(), e);
+        }
+        return entries;
     }
 }

@@ -126,4 +126,53 @@ class BundleTest {
         Files.write(dir.resolve(BundleManifest.ENCODER), fixtures.mapping());
         assertThrows(BundleIntegrityException.class, () -> bundle.verifiedBytes(BundleManifest.ENCODER));
     }
+
+    /** Zips a bundle folder's files at the zip root, replacing entry {@code swap} (if given) with other content. */
+    static Path zip(Path dir, Path zip, String swap, byte[] content, String extraName) throws Exception {
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+             java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                String name = f.getFileName().toString();
+                out.putNextEntry(new java.util.zip.ZipEntry(name));
+                out.write(name.equals(swap) ? content : Files.readAllBytes(f));
+                out.closeEntry();
+            }
+            if (extraName != null) {
+                out.putNextEntry(new java.util.zip.ZipEntry(extraName));
+                out.write(content);
+                out.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    @Test
+    void load_zippedBundle_verifiesAndRunsFromMemory() throws Exception {
+        Path dir = tmp.resolve("bundle");
+        BundleManifest written = fixtures.write(dir);
+        Path zip = zip(dir, tmp.resolve("bundle.zip"), null, null, null);
+        Bundle bundle = Bundle.load(zip);
+        assertEquals(written, bundle.manifest());
+        assertEquals(Files.size(dir.resolve("styles.onnx")), bundle.fileSizes().get("styles.onnx"));
+        float[][] images = EngineFixtures.images(2, 9);
+        try (EngineSession s = EngineSession.open(bundle, EngineOptions.cpu())) {
+            float[] expected = fixtures.expectEncode(images[1]);
+            float[] actual = s.encode(images)[1];
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], actual[k], 1e-5);
+            }
+        }
+    }
+
+    @Test
+    void load_zippedBundleWithTamperedOrHiddenModel_isRefusedNamingIt() throws Exception {
+        Path dir = tmp.resolve("bundle");
+        fixtures.write(dir);
+        Path tampered = zip(dir, tmp.resolve("t.zip"), "encoder.onnx", fixtures.mapping(), null);
+        BundleIntegrityException e = assertThrows(BundleIntegrityException.class, () -> Bundle.load(tampered));
+        assertEquals(List.of("encoder.onnx"), e.files());
+        Path hidden = zip(dir, tmp.resolve("h.zip"), null, fixtures.mapping(), "sub/extra.onnx");
+        e = assertThrows(BundleIntegrityException.class, () -> Bundle.load(hidden));
+        assertEquals(List.of("sub/extra.onnx"), e.files());
+    }
 }

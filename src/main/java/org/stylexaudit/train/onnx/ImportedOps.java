@@ -22,11 +22,11 @@ import java.util.function.Function;
 final class ImportedOps {
 
     /** The operator types this importer understands (Constant is evaluated by the importer itself). */
-    static final List<String> SUPPORTED = List.of("Add", "AveragePool", "BatchNormalization", "Cast", "Clip",
-            "Concat", "Constant", "Conv", "Div", "Dropout", "Flatten", "Gather", "Gemm", "GlobalAveragePool",
-            "GlobalMaxPool", "Identity", "LeakyRelu", "MatMul", "MaxPool", "Mul", "Pad", "ReduceMean", "Relu",
-            "Reshape", "Resize", "Shape", "Sigmoid", "Softmax", "Squeeze", "Sub", "Tanh", "Transpose", "Unsqueeze",
-            "Upsample");
+    static final List<String> SUPPORTED = List.of("Abs", "Add", "AveragePool", "BatchNormalization", "Cast",
+            "Clip", "Concat", "Constant", "Conv", "Div", "Dropout", "Exp", "Flatten", "Gather", "Gemm",
+            "GlobalAveragePool", "GlobalMaxPool", "HardSigmoid", "HardSwish", "Identity", "LeakyRelu", "MatMul",
+            "Max", "MaxPool", "Min", "Mul", "Neg", "PRelu", "Pad", "ReduceMean", "Relu", "Reshape", "Resize", "Shape",
+            "Sigmoid", "Softmax", "Sqrt", "Squeeze", "Sub", "Sum", "Tanh", "Transpose", "Unsqueeze", "Upsample");
 
     /** Says why a node cannot be imported; the text becomes one entry of the importer's list. */
     static final class Unsupported extends Exception {
@@ -67,6 +67,16 @@ final class ImportedOps {
                 return (ctx, in) -> one(Activation.leakyRelu(in[0], alpha));
             }
             case "Sigmoid": return (ctx, in) -> one(Activation.sigmoid(in[0]));
+            case "HardSigmoid": return hardSigmoid(a.f("alpha", 0.2f), a.f("beta", 0.5f), false);
+            case "HardSwish": return hardSigmoid(1f / 6, 0.5f, true);
+            case "PRelu": return (ctx, in) -> one(Activation.relu(in[0]).sub(Activation.relu(in[0].neg()).mul(in[1])));
+            case "Neg": return (ctx, in) -> one(in[0].neg());
+            case "Abs": return (ctx, in) -> one(in[0].abs());
+            case "Exp": return (ctx, in) -> one(in[0].exp());
+            case "Sqrt": return (ctx, in) -> one(in[0].sqrt());
+            case "Sum": return variadic(NDArray::add);
+            case "Max": return variadic(NDArray::maximum);
+            case "Min": return variadic(NDArray::minimum);
             case "Tanh": return (ctx, in) -> one(Activation.tanh(in[0]));
             case "Softmax": return softmax(a, opset);
             case "Clip": return clip(a, opset);
@@ -118,6 +128,24 @@ final class ImportedOps {
         return (ctx, in) -> one(f.apply(in[0], in[1]));
     }
 
+    private static ImportedOp variadic(java.util.function.BinaryOperator<NDArray> f) {
+        return (ctx, in) -> {
+            NDArray y = in[0];
+            for (int k = 1; k < in.length; k++) {
+                y = f.apply(y, in[k]);
+            }
+            return one(y);
+        };
+    }
+
+    /** Returns clip(alpha x + beta, 0, 1), times x for HardSwish; the scalars are long-lived arrays. */
+    private static ImportedOp hardSigmoid(float alpha, float beta, boolean swish) {
+        return (ctx, in) -> {
+            NDArray gate = in[0].mul(ctx.scalar(alpha)).add(ctx.scalar(beta)).clip(0, 1);
+            return one(swish ? in[0].mul(gate) : gate);
+        };
+    }
+
     private static ImportedOp gemm(ImportedAttributes a, String id) {
         boolean transA = a.i("transA", 0) == 1;
         boolean transB = a.i("transB", 0) == 1;
@@ -160,9 +188,9 @@ final class ImportedOps {
             return (ctx, in) -> one(in[0].clip(min, max));
         }
         return (ctx, in) -> {
-            double min = in.length > 1 && in[1] != null ? in[1].toType(DataType.FLOAT64, false).toDoubleArray()[0]
+            double min = in.length > 1 && in[1] != null ? values(in[1])[0]
                     : -Double.MAX_VALUE;
-            double max = in.length > 2 && in[2] != null ? in[2].toType(DataType.FLOAT64, false).toDoubleArray()[0]
+            double max = in.length > 2 && in[2] != null ? values(in[2])[0]
                     : Double.MAX_VALUE;
             return one(in[0].clip(min, max));
         };
@@ -388,7 +416,7 @@ final class ImportedOps {
             int rank = x.getShape().dimension();
             long[] pads = attrPads != null ? attrPads : in[1].toLongArray();
             double value = opset < 11 ? attrValue
-                    : in.length > 2 && in[2] != null ? in[2].toType(DataType.FLOAT64, false).toDoubleArray()[0] : 0;
+                    : in.length > 2 && in[2] != null ? values(in[2])[0] : 0;
             long[] axes = in.length > 3 && in[3] != null ? in[3].toLongArray() : null;
             int n = axes == null ? rank : axes.length;
             long[] begin = new long[rank];
@@ -546,7 +574,10 @@ final class ImportedOps {
         if (!toFloat && !toInt) {
             throw new Unsupported("Cast (to ONNX type " + to + ")");
         }
-        return (ctx, in) -> one(in[0].toType(toFloat ? ctx.floatType() : DataType.INT64, false));
+        return (ctx, in) -> {
+            DataType target = toFloat ? ctx.floatType() : DataType.INT64;
+            return one(in[0].getDataType() == target ? in[0] : in[0].toType(target, false));
+        };
     }
 
     private static ImportedOp constant(ImportedAttributes a) throws Unsupported {
@@ -567,6 +598,29 @@ final class ImportedOps {
      */
     static NDArray derived(ImportedContext ctx, String key, NDArray x, java.util.function.UnaryOperator<NDArray> f) {
         return ctx.isConstant(x) ? ctx.cached(key, m -> f.apply(x)) : f.apply(x);
+    }
+
+    /**
+     * Reads a small array's values into Java without making a new NDArray: a converted copy of a constant would
+     * land in the constants' manager on every forward pass.
+     */
+    static double[] values(NDArray a) {
+        switch (a.getDataType()) {
+            case FLOAT64:
+                return a.toDoubleArray();
+            case FLOAT32: {
+                float[] f = a.toFloatArray();
+                double[] d = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    d[i] = f[i];
+                }
+                return d;
+            }
+            case INT64:
+                return java.util.Arrays.stream(a.toLongArray()).asDoubleStream().toArray();
+            default:
+                throw new IllegalArgumentException("expected a float or int64 array, got " + a.getDataType());
+        }
     }
 
     static NDArray[] one(NDArray a) {

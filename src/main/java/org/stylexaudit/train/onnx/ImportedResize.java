@@ -1,7 +1,6 @@
 package org.stylexaudit.train.onnx;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 
@@ -84,7 +83,7 @@ final class ImportedResize {
                 scale[i] = (double) (float) ((float) out[i] / in[i]);
             }
         } else if (scales != null && scales.size() > 0) {
-            float[] sc = scales.toType(DataType.FLOAT32, false).toFloatArray();
+            double[] sc = ImportedOps.values(scales);
             double[] sc2 = lastTwoScales(sc, axes, s);
             for (int i = 0; i < 2; i++) {
                 scale[i] = sc2[i];
@@ -96,14 +95,14 @@ final class ImportedResize {
         boolean nearest = "nearest".equals(mode);
         NDArray y = x;
         if (out[1] != in[1] || scale[1] != 1) {
-            String key = id + "/w" + in[1] + ">" + out[1];
+            String key = id + "/w" + in[1] + ">" + out[1] + "@" + scale[1];
             NDArray awT = ctx.cached(key, m -> m.create(
                     matrix(in[1], out[1], scale[1], nearest, transform, rounding), new Shape(out[1], in[1]))
                     .toType(ctx.floatType(), false).transpose());
             y = y.matMul(awT);
         }
         if (out[0] != in[0] || scale[0] != 1) {
-            String key = id + "/h" + in[0] + ">" + out[0];
+            String key = id + "/h" + in[0] + ">" + out[0] + "@" + scale[0];
             NDArray ah = ctx.cached(key, m -> m.create(
                     matrix(in[0], out[0], scale[0], nearest, transform, rounding), new Shape(out[0], in[0]))
                     .toType(ctx.floatType(), false));
@@ -127,11 +126,11 @@ final class ImportedResize {
         return new long[] {v[2], v[3]};
     }
 
-    private static double[] lastTwoScales(float[] v, long[] axes, Shape s) {
+    private static double[] lastTwoScales(double[] v, long[] axes, Shape s) {
         if (axes != null) {
             return new double[] {v[0], v[1]};
         }
-        if (v.length != 4 || v[0] != 1f || v[1] != 1f) {
+        if (v.length != 4 || v[0] != 1 || v[1] != 1) {
             throw new IllegalArgumentException("Resize can only change H and W; scales "
                     + java.util.Arrays.toString(v) + " for input " + s);
         }

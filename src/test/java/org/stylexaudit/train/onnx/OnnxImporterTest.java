@@ -230,21 +230,44 @@ class OnnxImporterTest {
     }
 
     @Test
+    void forward_mobileNetStyleActivations_matchOnnxRuntimeAndFiniteDifferences() throws Exception {
+        // HardSwish/HardSigmoid (MobileNetV3), PRelu, Swish as Mul(x, Sigmoid(x)) (EfficientNet), Sum, Max, Min.
+        OnnxImportFixtures.Graph g = new OnnxImportFixtures.Graph(14, 1);
+        String x = g.input("x", 2, 4, 3, 3);
+        String hs = g.node("HardSwish", new String[] {x});
+        String hg = g.node("HardSigmoid", new String[] {x}, f("alpha", 0.3f), f("beta", 0.4f));
+        String pr = g.node("PRelu", new String[] {x, g.random(0.5, 4, 1, 1)});
+        String sw = g.node("Mul", new String[] {x, g.node("Sigmoid", new String[] {x})});
+        String mx = g.node("Max", new String[] {hs, pr, g.node("Neg", new String[] {sw})});
+        String mn = g.node("Min", new String[] {hg, g.node("Abs", new String[] {x})});
+        String y = g.node("Sum", new String[] {mx, mn, g.node("Sqrt", new String[] {g.node("Exp",
+            new String[] {x})})});
+        g.output(y, 2, 4, 3, 3);
+        Path model = g.write(dir.resolve("acts.onnx"));
+        assertMatchesOrt(model, new long[] {2, 4, 3, 3}, 50);
+        assertGradientMatchesFiniteDifferences(model, new long[] {2, 4, 3, 3}, 51);
+    }
+
+    @Test
     void forward_repeatedCalls_leaveNothingInTheModelsManager() throws Exception {
-        Path model = OnnxImportFixtures.plainCnn(dir.resolve("plain.onnx"), 5);
-        try (ImportedModel m = OnnxImporter.load(model, manager)) {
-            // The first pass derives arrays from constants once (transposed weights, folded BatchNorm); after it,
-            // a forward pass must not add anything to the model's manager.
-            try (NDManager warmUp = manager.newSubManager()) {
-                m.forward(warmUp.randomNormal(new Shape(IMAGE)));
-            }
-            long before = countArrays(m);
-            for (int k = 0; k < 3; k++) {
-                try (NDManager step = manager.newSubManager()) {
-                    m.forward(step.randomNormal(new Shape(IMAGE)));
+        Path[] models = {OnnxImportFixtures.plainCnn(dir.resolve("plain.onnx"), 5),
+            OnnxImportFixtures.residual(dir.resolve("res.onnx"), 4),
+            OnnxImportFixtures.depthwise(dir.resolve("dw.onnx"), 3, 13)};
+        for (Path model : models) {
+            try (ImportedModel m = OnnxImporter.load(model, manager)) {
+                // The first pass derives arrays from constants once (transposed weights, folded BatchNorm, resize
+                // matrices); after it, a forward pass must not add anything to the model's manager.
+                try (NDManager warmUp = manager.newSubManager()) {
+                    m.forward(warmUp.randomNormal(new Shape(IMAGE)));
                 }
+                long before = countArrays(m);
+                for (int k = 0; k < 3; k++) {
+                    try (NDManager step = manager.newSubManager()) {
+                        m.forward(step.randomNormal(new Shape(IMAGE)));
+                    }
+                }
+                assertEquals(before, countArrays(m), model.getFileName().toString());
             }
-            assertEquals(before, countArrays(m));
         }
     }
 
