@@ -76,6 +76,22 @@ class StylexTrainerTest {
         }
     }
 
+    @Test
+    void train_resumeWithOtherHyperParameters_isRefused() throws Exception {
+        Path imgs = TestFixtures.images(tmp.resolve("imgs"), 8, 2, 16, 5);
+        TrainingData data = TrainingData.load(imgs, 16, 0.25);
+        try (FrozenClassifier c = TestFixtures.classifier(tmp.resolve("cls"))) {
+            try (StylexTrainer t = new StylexTrainer(StylexConfig.tiny().withSteps(1), c, data, tmp.resolve("w"))) {
+                t.train(false, Progress.NONE);
+            }
+            try (StylexTrainer t = new StylexTrainer(StylexConfig.tiny().withSteps(2).withSeed(8), c, data,
+                    tmp.resolve("w"))) {
+                StylexException e = assertThrows(StylexException.class, () -> t.train(true, Progress.NONE));
+                assertTrue(e.getMessage().contains("other hyper-parameters"), e.getMessage());
+            }
+        }
+    }
+
     private static List<float[]> weights(StylexTrainer t) {
         return t.stateSets().stream().flatMap(p -> p.values().values().stream()).map(NDArray::toFloatArray)
                 .toList();
