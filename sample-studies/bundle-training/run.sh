@@ -1,6 +1,8 @@
 #!/bin/sh
 # Trains (or resumes) the sample StylEx bundle. Everything is regenerated from fixed seeds:
 #   data:       synth --count 4000 --seed 20261127 --resolution 64 --format png  (2795 train / 1205 held out)
+#               made by the generator of commit 7e2c70c (data digest a30aa8fe4317f170...); later renderer changes
+#               give other pixels, and the checkpoint refuses other data, so the set is rebuilt from that commit
 #   classifier: train classifier --seed 1 --resolution 64 on that set's train split (written here once)
 #   StylEx:     train stylex with the defaults of StylexConfig (seed 20261126, batch 16, 64 px)
 # The checkpoint (checkpoint.bin) and the training log (train.log) live in this folder; run this script again to
@@ -14,7 +16,11 @@ STEPS=${STEPS:-100000}
 THREADS=${THREADS:-1}
 JAVA="java -Xmx8g -Dai.djl.offline=true -jar $JAR"
 if [ ! -f "$DATA/ground-truth.csv" ]; then
-  $JAVA synth --out "$DATA" --count 4000 --seed 20261127 --resolution 64 --format png
+  SYNTH=${TMPDIR:-/tmp}/stylex-synth-7e2c70c
+  [ -d "$SYNTH" ] || git worktree add --detach "$SYNTH" 7e2c70c
+  (cd "$SYNTH" && mvn -o -q -B package -DskipTests)
+  java -jar "$SYNTH/target/stylex-audit.jar" synth --out "$DATA" --count 4000 --seed 20261127 --resolution 64 \
+    --format png
 fi
 if [ ! -f "$HERE/classifier.onnx" ]; then
   $JAVA train classifier --labels "$DATA/ground-truth.csv" --out "$HERE/classifier.onnx" --resolution 64 --seed 1

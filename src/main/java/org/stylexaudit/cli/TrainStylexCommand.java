@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.stylexaudit.common.Progress;
+import org.stylexaudit.synth.probe.FactorProbes;
 import org.stylexaudit.train.stylex.FidelityRecord;
 import org.stylexaudit.train.stylex.ImageProbe;
 import org.stylexaudit.train.stylex.OnnxFrozenClassifier;
@@ -84,6 +85,11 @@ final class TrainStylexCommand implements Callable<Integer> {
                     + "value_range metadata, else signed")
     String classifierRange;
 
+    @Option(names = {"--probes"}, paramLabel = "SET", defaultValue = "fundus",
+            description = "probes correlated between originals and reconstructions in the fidelity record: fundus "
+                    + "(org.stylexaudit.synth.probe) or none (default: ${DEFAULT-VALUE})")
+    String probeSet;
+
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
             description = "PyTorch intra-op threads (1 is fastest on a busy shared machine)")
     Integer threads;
@@ -97,6 +103,7 @@ final class TrainStylexCommand implements Callable<Integer> {
             throw new UsageException((source.images != null ? "--images" : "--workspace") + ": no such folder: "
                     + dataDir);
         }
+        List<ImageProbe> probes = probes();
         if (!Files.isRegularFile(classifier)) {
             throw new UsageException("--classifier: no such file: " + classifier);
         }
@@ -115,12 +122,13 @@ final class TrainStylexCommand implements Callable<Integer> {
                     data.heldOutCount(), data.digest());
             try (StylexTrainer t = new StylexTrainer(cfg, c, data, workDir)) {
                 TrainingRecord rec = t.train(resume, new LineProgress(err));
-                FidelityRecord f = new StylexExporter(t, probes()).export(out, new LineProgress(err));
+                FidelityRecord f = new StylexExporter(t, probes).export(out, new LineProgress(err));
                 o.printf(Locale.ROOT, "trained %d steps (%.0f s); wrote bundle %s; checkpoint in %s%n", rec.step(),
                         rec.seconds(), out, workDir);
                 o.printf(Locale.ROOT, "fidelity on %d held-out images: argmax agreement %.1f %%, mean |dp| %.3f, "
                         + "PSNR %.2f dB%n", f.images(), 100 * f.argmaxAgreement(), f.meanAbsDeltaP(), f.psnr());
-                f.probeCorrelations().forEach((k, v) -> o.printf(Locale.ROOT, "  probe %s r = %.3f%n", k, v));
+                f.probeCorrelations().forEach((k, v) -> o.printf(Locale.ROOT, "  probe %s r = %s%n", k,
+                        v == null ? "n/a (constant readings)" : String.format(Locale.ROOT, "%.3f", v)));
                 o.flush();
             }
         }
@@ -145,9 +153,13 @@ final class TrainStylexCommand implements Callable<Integer> {
         }
     }
 
-    /** Returns the fidelity probes: the synthetic-fundus factor probes. */
-    private static List<ImageProbe> probes() {
-        return List.of();
+    /** Returns the fidelity probes: the fundus factor probes (lesion counts, colour cast, disc, vessels, blur). */
+    private List<ImageProbe> probes() {
+        return switch (probeSet) {
+            case "fundus" -> List.of(img -> FactorProbes.measure(img).asMap());
+            case "none" -> List.of();
+            default -> throw new UsageException("--probes must be fundus or none, got " + probeSet);
+        };
     }
 
     /** Prints each progress report as one line on stderr (batch jobs read logs, not a redrawn bar). */

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param meanAbsDeltaP mean over images of the total-variation distance between C(x) and C(G(E(x)))
  *        (half the summed |difference| of class probabilities; equals |delta p| for two classes)
  * @param psnr mean reconstruction PSNR in dB on images in [0,1]
- * @param probeCorrelations Pearson r of each probe between originals and reconstructions
+ * @param probeCorrelations Pearson r of each probe reading between originals and reconstructions (null when a
+ *        reading is constant over the images)
  * @param contactSheet file name of the contact sheet (originals above reconstructions) beside bundle.json
  */
 public record FidelityRecord(int images, double argmaxAgreement, double meanAbsDeltaP, double psnr,

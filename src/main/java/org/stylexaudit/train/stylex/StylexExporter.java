@@ -236,7 +236,9 @@ public final class StylexExporter {
                 collect(b, probe.measure(TrainingData.image(recon, i * plane, r)), i, n);
             }
             for (String key : a.keySet()) {
-                corr.put(key, pearson(a.get(key), b.get(key)));
+                double rr = pearson(a.get(key), b.get(key));
+                // JSON has no NaN: a reading that is constant over the images has no correlation, recorded as null.
+                corr.put(key, Double.isFinite(rr) ? rr : null);
             }
         }
         ImageIO.write(contactSheet(originals, recon, Math.min(n, 16), r), "png", sheet);
