@@ -5,7 +5,7 @@
 #               give other pixels, and the checkpoint refuses other data, so the set is rebuilt from that commit
 #   classifier: train classifier --seed 1 --resolution 64 on that set's train split (written here once)
 #   StylEx:     train stylex with the defaults of StylexConfig (seed 20261126, batch 16, 64 px)
-# The checkpoint (checkpoint.bin) and the training log (train.log) live in this folder; run this script again to
+# The checkpoint (checkpoint.bin) and the training log (train-log.txt) live in this folder; run this script again to
 # resume bit for bit. Set STEPS to the current step count to stop and export the bundle to sample-studies/bundle.
 # Usage (from the repository root, after mvn package):  nohup sh sample-studies/bundle-training/run.sh &
 set -e
