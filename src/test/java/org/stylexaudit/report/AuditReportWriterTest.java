@@ -25,17 +25,26 @@ class AuditReportWriterTest {
     @TempDir
     Path tmp;
 
-    private ReportSummary writeReport(FindingsFolder f, Path out) throws Exception {
-        return new AuditReportWriter(ReportTemplate.bundled("report.yaml"), ReportOptions.DEFAULTS, Progress.NONE)
-                .write(f, out);
+    @TempDir
+    static Path shared;
+    private static FindingsFolder sharedFindings;
+    private static Path sharedPdf;
+    private static ReportSummary sharedSummary;
+
+    /** Writes the default fixture and its report once; most tests only read it. */
+    @org.junit.jupiter.api.BeforeAll
+    static void writeShared() throws Exception {
+        sharedFindings = FindingsFixture.write(shared.resolve("findings"));
+        sharedPdf = shared.resolve("report.pdf");
+        sharedSummary = new AuditReportWriter(ReportTemplate.bundled("report.yaml"), ReportOptions.DEFAULTS,
+                Progress.NONE).write(sharedFindings, sharedPdf);
+        Files.copy(sharedPdf, Path.of("target", "sample-report.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
     void write_fixtureFindings_containsEverySectionTitleInTemplateOrder() throws Exception {
-        FindingsFolder f = FindingsFixture.write(tmp.resolve("findings"));
-        Path pdf = tmp.resolve("report.pdf");
-        ReportSummary s = writeReport(f, pdf);
-        Files.copy(pdf, Path.of("target", "sample-report.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path pdf = sharedPdf;
+        ReportSummary s = sharedSummary;
         ReportTemplate t = ReportTemplate.bundled("report.yaml");
         String text = PdfChecks.text(pdf);
         int last = -1;
@@ -54,9 +63,8 @@ class AuditReportWriterTest {
 
     @Test
     void write_attributePage_showsFactsProbabilitiesAndChart() throws Exception {
-        FindingsFolder f = FindingsFixture.write(tmp.resolve("findings"));
-        Path pdf = tmp.resolve("report.pdf");
-        writeReport(f, pdf);
+        FindingsFolder f = sharedFindings;
+        Path pdf = sharedPdf;
         DiscoveredAttribute a1 = f.findings().attribute("A1");
         String page = PdfChecks.pageText(pdf, 3);
         assertTrue(page.contains("Discovered attribute A1"), page);
@@ -73,9 +81,8 @@ class AuditReportWriterTest {
 
     @Test
     void write_reviewerFields_presentWithDirectAppearanceDictionaries() throws Exception {
-        FindingsFolder f = FindingsFixture.write(tmp.resolve("findings"));
-        Path pdf = tmp.resolve("report.pdf");
-        ReportSummary s = writeReport(f, pdf);
+        Path pdf = sharedPdf;
+        ReportSummary s = sharedSummary;
         List<String> names = PdfChecks.fieldNames(pdf);
         for (String id : List.of("A1", "A2", "A3", "A4")) {
             for (String suffix : List.of("_name", "_plausible", "_confounder", "_discuss", "_comment")) {
@@ -105,9 +112,8 @@ class AuditReportWriterTest {
 
     @Test
     void write_fixtureWithPlantedPhi_leaksNothing() throws Exception {
-        FindingsFolder f = FindingsFixture.write(tmp.resolve("findings"));
-        Path pdf = tmp.resolve("report.pdf");
-        writeReport(f, pdf);
+        FindingsFolder f = sharedFindings;
+        Path pdf = sharedPdf;
         // the fixture really carries the PHI, so the scan can fail
         assertTrue(PdfChecks.leaks(f.dir().resolve("findings.json"), FindingsFixture.PHI).size() >= 5);
         assertEquals(List.of(), PdfChecks.leaks(pdf, FindingsFixture.PHI));

@@ -55,9 +55,15 @@ public final class PdfForm {
     /** Adds a text field on the current page; {@code top} is the upper edge. */
     public PDTextField textField(String name, float x, float top, float w, float h, boolean multiline, String value)
             throws IOException {
+        return textField(name, x, top, w, h, multiline, value, 9);
+    }
+
+    /** Adds a text field with a given font size. */
+    public PDTextField textField(String name, float x, float top, float w, float h, boolean multiline, String value,
+                                 float fontSize) throws IOException {
         PDTextField tf = new PDTextField(acro);
         tf.setPartialName(name);
-        tf.setDefaultAppearance("/" + fontName + " 9 Tf 0 g");
+        tf.setDefaultAppearance("/" + fontName + " " + fontSize + " Tf 0 g");
         tf.setMultiline(multiline);
         PDAnnotationWidget w0 = tf.getWidgets().get(0);
         w0.setRectangle(new PDRectangle(x, top - h, w, h));
@@ -70,8 +76,9 @@ public final class PdfForm {
     }
 
     /** Adds a read-only text field holding a value the importer checks (packet id, item token). */
-    public PDTextField hiddenValue(String name, float x, float top, float w, float h, String value) throws IOException {
-        PDTextField tf = textField(name, x, top, w, h, false, value);
+    public PDTextField lockedValue(String name, float x, float top, float w, float h, String value, float fontSize)
+            throws IOException {
+        PDTextField tf = textField(name, x, top, w, h, false, value, fontSize);
         tf.setReadOnly(true);
         return tf;
     }
