@@ -47,6 +47,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "per-image explanations to include; default: ${DEFAULT-VALUE}")
     int images;
 
+    @Option(names = {"--image"}, paramLabel = "KEY",
+            description = "explain only images whose key starts with KEY (repeatable; keys are printed in reports)")
+    java.util.List<String> imageKeys = new java.util.ArrayList<>();
+
     @Option(names = {"-s", "--strips"}, paramLabel = "N", defaultValue = "6",
             description = "counterfactual strips per attribute page (1-6); default: ${DEFAULT-VALUE}")
     int strips;
@@ -65,8 +69,9 @@ final class ReportCommand implements Callable<Integer> {
         if (strips < 1 || strips > 6 || images < 0) {
             throw new UsageException("--strips must be 1-6 and --images >= 0, got " + strips + " and " + images);
         }
+        ensureFontCache();
         ReportTemplate template = ReportTemplate.load("report.yaml", templates);
-        AuditReportWriter writer = new AuditReportWriter(template, new ReportOptions(images, strips), Progress.NONE);
+        AuditReportWriter writer = new AuditReportWriter(template, new ReportOptions(images, strips, imageKeys), Progress.NONE);
         ReportSummary s;
         if (workspace == null) {
             s = writer.write(FindingsFolder.read(findings), out);
@@ -93,6 +98,16 @@ final class ReportCommand implements Callable<Integer> {
             return FindingsLocator.locate(ws, run).findingsFile();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Points PDFBox's font cache at the temp folder unless the caller chose one; otherwise PDFBox writes
+     * {@code .pdfbox.cache} into the home directory, which batch accounts often cannot write.
+     */
+    static void ensureFontCache() {
+        if (System.getProperty("pdfbox.fontcache") == null) {
+            System.setProperty("pdfbox.fontcache", System.getProperty("java.io.tmpdir"));
         }
     }
 

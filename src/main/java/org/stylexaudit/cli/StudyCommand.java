@@ -85,6 +85,7 @@ final class StudyCommand implements Callable<Integer> {
             if (findings != null && !Files.exists(findings)) {
                 throw new UsageException("findings file not found: " + findings);
             }
+            ReportCommand.ensureFontCache();
             ReportTemplate template = ReportTemplate.load("study.yaml", templates);
             long s = seed != null ? seed : new SecureRandom().nextLong();
             try (Workspace ws = Workspace.open(workspace)) {
@@ -171,6 +172,7 @@ final class StudyCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            ReportCommand.ensureFontCache();
             try (Workspace ws = Workspace.open(workspace)) {
                 StudyScores s = new StudyScorer(ws).score(study);
                 PrintWriter o = spec.commandLine().getOut();

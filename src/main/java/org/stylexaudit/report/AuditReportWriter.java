@@ -47,7 +47,8 @@ public final class AuditReportWriter {
     public ReportSummary write(FindingsFolder findings, Path out) throws ReportException {
         AuditFindings f = findings.findings();
         List<String> fields = new ArrayList<>();
-        int images = Math.min(options.maxImagePages(), f.explanations().size());
+        List<ImageExplanation> selected = options.select(f.explanations());
+        int images = selected.size();
         try (PdfDocument pdf = new PdfDocument()) {
             Font awt = Charts.awtFont();
             List<String> sections = template.sections();
@@ -63,7 +64,7 @@ public final class AuditReportWriter {
                             fields.addAll(page.write(a));
                         }
                     }
-                    case "images" -> new ExplanationPages(pdf, template, findings).write(images);
+                    case "images" -> new ExplanationPages(pdf, template, findings).write(selected);
                     case "method" -> method(pdf, f.fidelity(), awt);
                     case "appendix" -> appendix(pdf, findings);
                     default -> throw new ReportException("template " + template.source() + " names an unknown section '"

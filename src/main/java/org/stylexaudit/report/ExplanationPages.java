@@ -23,15 +23,14 @@ final class ExplanationPages {
         this.findings = findings;
     }
 
-    void write(int count) throws IOException, ReportException {
+    void write(List<ImageExplanation> list) throws IOException, ReportException {
         pdf.newPage();
         pdf.heading(template.heading("images"), AuditReportWriter.H1);
         pdf.paragraph(template.text("images_intro"), AuditReportWriter.BODY);
-        List<ImageExplanation> list = findings.findings().explanations();
-        if (count == 0) {
+        if (list.isEmpty()) {
             pdf.paragraph("(no images selected)", AuditReportWriter.BODY);
         }
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < list.size(); i++) {
             image(i + 1, list.get(i));
         }
     }

@@ -147,4 +147,26 @@ class AuditReportWriterTest {
         assertTrue(!text.contains("Per-image explanations"));
         assertTrue(s.headings().contains("Befunde im Ueberblick"));
     }
+
+    @Test
+    void write_imageKeyFilter_explainsOnlyThatImage() throws Exception {
+        String key = sharedFindings.findings().explanations().get(1).imageKey();
+        Path pdf = tmp.resolve("one.pdf");
+        ReportSummary s = new AuditReportWriter(ReportTemplate.bundled("report.yaml"),
+                new ReportOptions(4, 4, List.of(key.substring(0, 8))), Progress.NONE).write(sharedFindings, pdf);
+        assertEquals(1, s.images());
+        String text = PdfChecks.text(pdf);
+        assertTrue(text.contains("Image 1 (key " + key.substring(0, 12) + ")"), text);
+        assertTrue(!text.contains("Image 2 (key"));
+    }
+
+    @Test
+    void write_outline_hasOneBookmarkPerHeading() throws Exception {
+        try (PDDocument d = Loader.loadPDF(sharedPdf.toFile())) {
+            List<String> titles = new java.util.ArrayList<>();
+            d.getDocumentCatalog().getDocumentOutline().children().forEach(i -> titles.add(i.getTitle()));
+            assertEquals(sharedSummary.headings(), titles);
+            assertTrue(titles.contains("Discovered attribute A3"));
+        }
+    }
 }

@@ -21,6 +21,9 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.util.Matrix;
 
 /**
@@ -340,6 +343,7 @@ public final class PdfDocument implements AutoCloseable {
             }
         }
         cs = null;
+        outline();
         PDDocumentInformation info = doc.getDocumentInformation();
         info.setTitle(title);
         info.setCreator("stylex-audit");
@@ -353,6 +357,24 @@ public final class PdfDocument implements AutoCloseable {
         Path tmp = abs.resolveSibling(abs.getFileName() + ".part");
         doc.save(tmp.toFile());
         Files.move(tmp, abs, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Adds every heading as a bookmark, so long reports can be navigated from the viewer's side panel. */
+    private void outline() {
+        if (bookmarks.isEmpty()) {
+            return;
+        }
+        PDDocumentOutline outline = new PDDocumentOutline();
+        for (String b : bookmarks) {
+            int tab = b.indexOf('\t');
+            PDPageFitDestination dest = new PDPageFitDestination();
+            dest.setPage(doc.getPage(Integer.parseInt(b.substring(0, tab))));
+            PDOutlineItem item = new PDOutlineItem();
+            item.setTitle(b.substring(tab + 1));
+            item.setDestination(dest);
+            outline.addLast(item);
+        }
+        doc.getDocumentCatalog().setDocumentOutline(outline);
     }
 
     private void closeContent() throws IOException {
