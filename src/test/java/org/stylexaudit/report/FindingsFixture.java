@@ -2,14 +2,6 @@ package org.stylexaudit.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.MultipleGradientPaint;
-import java.awt.RadialGradientPaint;
-import java.awt.RenderingHints;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,10 +21,16 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.stylexaudit.common.Digests;
 import org.stylexaudit.store.Workspace;
+import org.stylexaudit.synth.CameraModel;
+import org.stylexaudit.synth.FundusFactors;
+import org.stylexaudit.synth.FundusRenderer;
+import org.stylexaudit.synth.Laterality;
+import org.stylexaudit.synth.Lesion;
+import org.stylexaudit.synth.LesionType;
 
 /**
- * Builds realistic findings for tests: fundus-like images drawn with Java2D from known factors (colour cast, cup-to-
- * disc ratio, exudates, vessel calibre), each attribute faked by shifting one factor, and probabilities from a
+ * Builds realistic findings for tests: synthetic fundus images rendered by {@code synth} from known factors (colour
+ * cast, cup-to-disc ratio, exudates, vessel calibre, exposure, pigmentation), each attribute faked by shifting one factor, and probabilities from a
  * logistic "classifier" of those factors. Planted PHI (patient name, ID, birth date) sits in the frames' PNG text
  * chunks, in an unknown field of findings.json and in the catalog's source paths, so tests can prove it never leaks.
  */
@@ -54,7 +52,7 @@ public final class FindingsFixture {
             new Spec("hard exudates", "b32_conv1", 9, 1, 2, 2.0),
             new Spec("vessel calibre", "b32_conv0", 230, -1, 0, 0.5),
             new Spec("illumination", "b4_conv1", 3, 1, 0, 0.15),
-            new Spec("optic disc pallor", "b16_conv0", 77, 1, 1, 0.2));
+            new Spec("fundus pigmentation", "b16_conv0", 77, 1, 1, 0.2));
 
     private FindingsFixture() {
     }
@@ -234,53 +232,31 @@ public final class FindingsFixture {
         }
     }
 
-    /** Draws a fundus-like photograph from factors. */
+    /**
+     * Renders a synthetic fundus photograph with the {@code synth} generator from this fixture's factors: the cup-to-
+     * disc ratio, a blue-green camera cast, hard exudates, vessel calibre, exposure and pigmentation are real
+     * generator factors, so shifting one of them fakes an attribute the way a StylEx coordinate would show it.
+     */
     static BufferedImage draw(Factors f) {
-        int n = 96;
-        BufferedImage img = new BufferedImage(n, n, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.BLACK);
-        g.fillRect(0, 0, n, n);
-        double l = f.light();
-        Color centre = rgb(235 * l - 60 * f.cast(), 120 * l + 25 * f.cast(), 50 * l + 70 * f.cast());
-        Color rim = rgb(140 * l - 40 * f.cast(), 45 * l + 20 * f.cast(), 20 * l + 50 * f.cast());
-        g.setPaint(new RadialGradientPaint(n / 2f, n / 2f, 45, new float[] {0f, 1f}, new Color[] {centre, rim},
-                MultipleGradientPaint.CycleMethod.NO_CYCLE));
-        g.fill(new Ellipse2D.Double(3, 3, n - 6, n - 6));
         Random r = new Random(f.seed());
-        g.setColor(rgb(120 * l, 25 * l, 20 * l + 30 * f.cast()));
-        g.setStroke(new BasicStroke((float) f.calibre(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        for (int v = 0; v < 5; v++) {
-            Path2D p = new Path2D.Double();
-            p.moveTo(66, 48);
-            double ang = -2.6 + v * 1.3 + 0.3 * r.nextDouble();
-            p.quadTo(66 + 25 * Math.cos(ang + 0.5), 48 + 25 * Math.sin(ang + 0.5),
-                    48 + 42 * Math.cos(ang), 48 + 42 * Math.sin(ang));
-            g.draw(p);
-        }
-        g.setColor(rgb(150 * l, 60 * l, 30 * l));
-        g.fill(new Ellipse2D.Double(28, 44, 12, 12));
-        double disc = 9;
-        g.setColor(rgb(250 * l, 200 * l + 40 * f.pallor(), 120 * l + 90 * f.pallor()));
-        g.fill(new Ellipse2D.Double(66 - disc, 48 - disc, 2 * disc, 2 * disc));
-        double cup = disc * f.cdr();
-        g.setColor(rgb(255, 240, 200));
-        g.fill(new Ellipse2D.Double(66 - cup, 48 - cup, 2 * cup, 2 * cup));
-        g.setColor(rgb(255, 235, 90));
-        int ex = (int) Math.round(f.exudates() * 3);
+        double discX = 0.39;
+        double discY = 0.02 * (r.nextDouble() - 0.5);
+        double maculaX = discX - 0.76;
+        double maculaY = discY + 0.07;
+        List<Lesion> lesions = new ArrayList<>();
         Random er = new Random(f.seed() ^ 0x5DEECE66DL);
+        int ex = (int) Math.round(f.exudates() * 3);
         for (int e = 0; e < ex; e++) {
-            double x = 25 + 40 * er.nextDouble();
-            double y = 30 + 40 * er.nextDouble();
-            g.fill(new Ellipse2D.Double(x, y, 2.5, 2.5));
+            double ang = er.nextDouble() * 2 * Math.PI;
+            double rad = 0.12 + 0.22 * er.nextDouble();
+            lesions.add(new Lesion(LesionType.HARD_EXUDATE, maculaX + rad * Math.cos(ang), maculaY + rad * Math.sin(ang),
+                    0.012 + 0.01 * er.nextDouble()));
         }
-        g.dispose();
-        return img;
-    }
-
-    private static Color rgb(double r, double g, double b) {
-        return new Color((int) clamp(r, 0, 255), (int) clamp(g, 0, 255), (int) clamp(b, 0, 255));
+        FundusFactors ff = new FundusFactors(f.seed(), Laterality.RIGHT, clamp(0.2 + 0.7 * f.pallor(), 0, 1), 0.4,
+                0.3, f.light(), discX, discY, 0.17, clamp(f.cdr(), 0.1, 0.9), maculaX, maculaY, 0.2,
+                f.calibre() / 1.5, 0.3, lesions, CameraModel.CASCADE_K7, 1.0 - 0.25 * f.cast(), 1.0 + 0.05 * f.cast(),
+                1.0 + 0.9 * f.cast(), 0.003, 0.004);
+        return new FundusRenderer().render(ff, 96);
     }
 
     /** Writes a PNG whose text chunks carry planted PHI; readers must keep pixels only. */
