@@ -77,10 +77,16 @@ final class ReportCommand implements Callable<Integer> {
             s = writer.write(FindingsFolder.read(findings), out);
         } else {
             try (Workspace ws = Workspace.open(workspace)) {
-                Path file = findings != null ? findings : locate(ws);
+                FindingsFolder folder;
+                if (findings != null) {
+                    folder = FindingsFolder.read(findings);
+                } else {
+                    FindingsLocator.Located l = locate(ws);
+                    folder = FindingsFolder.read(l.findingsFile()).forRun(l.runId());
+                }
                 long id = ws.runs().start("report", "{\"out\": " + json(out.toAbsolutePath().toString()) + "}");
                 try {
-                    s = writer.write(FindingsFolder.read(file), out);
+                    s = writer.write(folder, out);
                 } catch (Exception e) {
                     ws.runs().finish(id, "failed", "{}");
                     throw e;
@@ -93,9 +99,9 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private Path locate(Workspace ws) throws Exception {
+    private FindingsLocator.Located locate(Workspace ws) throws Exception {
         try {
-            return FindingsLocator.locate(ws, run).findingsFile();
+            return FindingsLocator.locate(ws, run);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -100,8 +100,17 @@ final class StudyCommand implements Callable<Integer> {
                         throw new UsageException(e.getMessage());
                     }
                 }
-                ExportSummary sum = new StudyExporter(ws, template, Progress.NONE)
-                        .export(FindingsFolder.read(file), runId, new StudyConfig(reviewers, items, s), out);
+                long runRow = ws.runs().start("study-export", "{\"reviewers\": " + reviewers + ", \"items\": " + items
+                        + ", \"seed\": " + s + "}");
+                ExportSummary sum;
+                try {
+                    sum = new StudyExporter(ws, template, Progress.NONE)
+                            .export(FindingsFolder.read(file), runId, new StudyConfig(reviewers, items, s), out);
+                } catch (Exception e) {
+                    ws.runs().finish(runRow, "failed", "{}");
+                    throw e;
+                }
+                ws.runs().finish(runRow, "ok", "{\"study\": " + sum.studyId() + ", \"packets\": " + sum.packets().size() + "}");
                 PrintWriter o = spec.commandLine().getOut();
                 o.printf("study %d: %d packets of %d items in %s (seed %d)%n", sum.studyId(), sum.packets().size(),
                         sum.itemsPerPacket(), out, s);
@@ -135,7 +144,10 @@ final class StudyCommand implements Callable<Integer> {
                 }
             }
             try (Workspace ws = Workspace.open(workspace)) {
+                long runRow = ws.runs().start("study-import", "{\"files\": " + files.size() + "}");
                 ImportResult r = new StudyImporter(ws).importFiles(files);
+                ws.runs().finish(runRow, r.rejected().isEmpty() ? "ok" : "partial", "{\"imported\": "
+                        + r.imported().size() + ", \"refused\": " + r.rejected().size() + "}");
                 PrintWriter o = spec.commandLine().getOut();
                 for (ImportResult.Imported i : r.imported()) {
                     o.printf("imported %s: packet %s, %d of %d items answered%n", i.file().getFileName(), i.packetId(),

@@ -129,6 +129,21 @@ public final class FindingsFolder {
         }
     }
 
+    /**
+     * Returns this folder with the run id filled in when the findings do not name one, e.g. when they were located
+     * through a workspace run row.
+     */
+    public FindingsFolder forRun(long runId) {
+        RunInfo r = findings.run();
+        if (r.runId() != null) {
+            return this;
+        }
+        RunInfo withId = new RunInfo(runId, r.date(), r.classifierSha256(), r.bundleSha256(), r.protocol(),
+                r.imageCounts(), r.toolVersions(), r.parameters());
+        return new FindingsFolder(dir, new AuditFindings(withId, findings.classNames(), findings.attributes(),
+                findings.explanations(), findings.fidelity()), digest);
+    }
+
     /** Returns the findings. */
     public AuditFindings findings() {
         return findings;

@@ -61,6 +61,7 @@ class ReportCommandTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("4 attributes"), r.out());
         assertEquals(List.of(), PdfChecks.leaks(pdf, FindingsFixture.PHI));
+        assertTrue(PdfChecks.pageText(pdf, 1).contains("Run id 1"), "cover names the located run");
         assertTrue(FindingsFixture.PHI.stream().noneMatch(p -> (r.out() + r.err()).contains(p)));
         Result byId = run("report", "-w", ws.toString(), "-r", "1", "-o", tmp.resolve("r1.pdf").toString());
         assertEquals(0, byId.code(), byId.err());
