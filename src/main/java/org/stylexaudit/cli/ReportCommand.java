@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Writes the PDF audit report of a run. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = {"Writes the PDF audit report of an AttFind run: cover, summary, one page per attribute with",
-                "counterfactual strips and reviewer fields, per-image explanations, method and fidelity, appendix."})
+        description = "Writes the PDF audit report of an AttFind run: cover, summary, one page per attribute with "
+                + "counterfactual strips and reviewer fields, per-image explanations, method and fidelity, appendix.")
 final class ReportCommand implements Callable<Integer> {
 
     @Spec

@@ -43,8 +43,8 @@ final class StudyCommand implements Callable<Integer> {
 
     /** Writes one shuffled, blinded packet per reviewer. */
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = {"Writes one blinded, shuffled packet per reviewer (fillable PDF, CSV and PNG strips);",
-                    "the answer key stays in the workspace."})
+            description = "Writes one blinded, shuffled packet per reviewer (fillable PDF, CSV and PNG strips); "
+                    + "the answer key stays in the workspace.")
     static final class Export implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -124,8 +124,8 @@ final class StudyCommand implements Callable<Integer> {
 
     /** Reads filled packets back. */
     @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Reads filled packets (PDF or CSV). Refuses foreign, altered and duplicate packets;",
-                    "exits 3 when any file was refused."})
+            description = "Reads filled packets (PDF or CSV). Refuses foreign, altered and duplicate packets; "
+                    + "exits 3 when any file was refused.")
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -164,8 +164,8 @@ final class StudyCommand implements Callable<Integer> {
 
     /** Scores the imported answers. */
     @Command(name = "score", mixinStandardHelpOptions = true,
-            description = {"Scores a study: per-attribute accuracy with Wilson 95 % intervals, a binomial test",
-                    "against chance, Fleiss' kappa across reviewers and the words reviewers used most."})
+            description = "Scores a study: per-attribute accuracy with Wilson 95%% intervals, a binomial test "
+                    + "against chance, Fleiss' kappa across reviewers and the words reviewers used most.")
     static final class Score implements Callable<Integer> {
         @Spec
         CommandSpec spec;
