@@ -81,7 +81,9 @@ public final class FolderIngest {
         }
         try {
             IngestSummary summary = ingest(root, sourceId, runId, progress);
-            ws.runs().finish(runId, summary.hasRejections() ? "partial" : "ok", JSON.writeValueAsString(summary));
+            // The stored summary names files as the catalog does; the returned one in clear, for the operator.
+            IngestSummary stored = summary.withPaths(this::catalogPath);
+            ws.runs().finish(runId, summary.hasRejections() ? "partial" : "ok", JSON.writeValueAsString(stored));
             return summary;
         } catch (StoreException | IOException | RuntimeException | IngestException e) {
             markFailed(runId, e);
@@ -99,7 +101,7 @@ public final class FolderIngest {
         List<FolderWalker.Entry> entries = new FolderWalker(root).walk();
         progress.start("ingest", entries.size());
         InstanceStore store = ws.instances();
-        CatalogWriter writer = new CatalogWriter(ws, store, sourceId, runId);
+        CatalogWriter writer = new CatalogWriter(ws, store, sourceId, runId, this::catalogPath);
         FileProcessor processor = new FileProcessor(ws.cacheDir(), ws::key, options);
         Set<String> seen = new HashSet<>();
         ArrayDeque<Pending> window = new ArrayDeque<>();
@@ -107,8 +109,9 @@ public final class FolderIngest {
         long done = 0;
         try {
             for (FolderWalker.Entry e : entries) {
-                seen.add(e.relPath());
-                Optional<Instance> prev = store.findByPath(sourceId, e.relPath());
+                String path = catalogPath(e.relPath());
+                seen.add(path);
+                Optional<Instance> prev = store.findByPath(sourceId, path);
                 if (prev.isPresent() && unchangedByAttributes(e, prev.get())) {
                     writer.unchanged(prev.get());
                     progress.advance(++done, e.relPath());
@@ -136,6 +139,19 @@ public final class FolderIngest {
         int missing = (int) store.all().stream()
                 .filter(i -> i.sourceId() == sourceId && !seen.contains(i.sourcePath())).count();
         return writer.summary(entries.size(), missing);
+    }
+
+    /**
+     * Returns the catalog's {@code source_path} for a path relative to the source root: the path itself when the
+     * run keeps paths, otherwise its keyed hash under the workspace secret (archive folders and file names often
+     * carry patient names and IDs; the hash still finds a file's row on the next run).
+     */
+    public static String catalogPath(Workspace ws, String relPath, boolean keepPaths) {
+        return keepPaths ? relPath : ws.key("path:" + relPath);
+    }
+
+    private String catalogPath(String relPath) {
+        return catalogPath(ws, relPath, options.keepPaths());
     }
 
     /** A file handed to a worker, with the catalog row it had before this run. */
@@ -250,6 +266,7 @@ public final class FolderIngest {
         m.put("cacheSize", options.cacheSize());
         m.put("threads", options.threads());
         m.put("maxPixels", options.maxPixels());
+        m.put("keepPaths", options.keepPaths());
         m.put("environment", ToolInfo.environment());
         try {
             return JSON.writeValueAsString(m);
