@@ -203,7 +203,10 @@ public final class FolderIngest {
         }
     }
 
-    /** Refuses a workspace inside the source, because the cache and database would then be written into it. */
+    /**
+     * Refuses a workspace inside the source (the cache and database would be written into it) and a source inside
+     * the workspace (ingest would read its own cache while writing it).
+     */
     private void checkWorkspaceOutside(Path root) {
         Path wsReal;
         try {
@@ -214,6 +217,10 @@ public final class FolderIngest {
         if (wsReal.startsWith(root)) {
             throw new IllegalArgumentException("the workspace " + ws.dir() + " lies inside the source " + root
                     + "; ingest never writes into the source, so put the workspace elsewhere");
+        }
+        if (root.startsWith(wsReal)) {
+            throw new IllegalArgumentException("the source " + root + " lies inside the workspace " + ws.dir()
+                    + "; ingest writes into the workspace, so it cannot also read it as an archive");
         }
     }
 

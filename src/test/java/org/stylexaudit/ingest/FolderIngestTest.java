@@ -267,6 +267,15 @@ class FolderIngestTest {
     }
 
     @Test
+    void run_sourceInsideWorkspace_refused() throws Exception {
+        try (Workspace ws = Workspace.open(wsDir)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new FolderIngest(ws, IngestOptions.of(ws.cacheDir())).run(Progress.NONE));
+            assertTrue(e.getMessage().contains("lies inside the workspace"), e.getMessage());
+        }
+    }
+
+    @Test
     void run_otherCacheSize_refused() throws Exception {
         try (Workspace ws = Workspace.open(wsDir)) {
             ingest(ws);
