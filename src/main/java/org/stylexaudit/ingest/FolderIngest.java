@@ -75,6 +75,7 @@ public final class FolderIngest {
         long sourceId;
         try {
             sourceId = ws.instances().sourceId(SOURCE_KIND, root.toString());
+            checkPathMode(sourceId);
             runId = ws.runs().start("ingest", parametersJson(root));
         } catch (StoreException e) {
             throw new IngestException(e.getMessage(), e);
@@ -241,6 +242,25 @@ public final class FolderIngest {
             }
         } catch (StoreException | IOException e) {
             throw new IngestException("cannot read the workspace cache: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses to switch between keyed and clear paths for a source already catalogued: every row would look new,
+     * and every image a duplicate of itself under its other path.
+     */
+    private void checkPathMode(long sourceId) throws StoreException {
+        for (Instance i : ws.instances().all()) {
+            if (i.sourceId() != sourceId) {
+                continue;
+            }
+            boolean keyed = i.sourcePath().matches("[0-9a-f]{64}");
+            if (keyed == options.keepPaths()) {
+                throw new IllegalArgumentException("this source was ingested " + (keyed ? "with keyed paths" : "with "
+                        + "paths in clear") + "; run again " + (keyed ? "without" : "with") + " --keep-paths or use a "
+                        + "new workspace");
+            }
+            return;
         }
     }
 

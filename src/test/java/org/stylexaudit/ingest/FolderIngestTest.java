@@ -259,6 +259,17 @@ class FolderIngestTest {
     }
 
     @Test
+    void run_switchingPathMode_refused() throws Exception {
+        try (Workspace ws = Workspace.open(wsDir)) {
+            ingest(ws);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new FolderIngest(ws, IngestOptions.of(src).withKeepPaths(true)).run(Progress.NONE));
+            assertTrue(e.getMessage().contains("ingested with keyed paths"), e.getMessage());
+            assertEquals(12, ws.instances().all().size());
+        }
+    }
+
+    @Test
     void run_workspaceInsideSource_refused() throws Exception {
         try (Workspace ws = Workspace.open(src.resolve("ws"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ingest(ws));
