@@ -18,7 +18,8 @@ import org.stylexaudit.common.Progress;
 
 /**
  * Measures ingest decoding speed: our reader and decoder against dcmtk's {@code dcmj2pnm} run as one process per
- * file, both writing PNGs to a scratch folder, over the same files; reports the median files per second.
+ * file, both writing PNGs to a scratch folder, over the same files; after one untimed warm-up round of each,
+ * reports the median files per second over the timed rounds.
  *
  * <pre>{@code
  * List<Path> files = IngestBenchmark.generateFiles(dir, 8, Progress.NONE);
@@ -70,6 +71,10 @@ public final class IngestBenchmark {
         int dcmtkFailures = 0;
         progress.start("bench ingest", 2L * repeats);
         try {
+            // One untimed round of each first: the JIT compiles our decoder and both read the files into the page
+            // cache, so the timed rounds compare steady states rather than start-up.
+            decodeOurs(files, Files.createDirectories(workDir.resolve("warmup-ours")));
+            decodeDcmtk(files, Files.createDirectories(workDir.resolve("warmup-dcmtk")));
             for (int r = 0; r < repeats; r++) {
                 Path outOurs = Files.createDirectories(workDir.resolve("ours-" + r));
                 Path outDcmtk = Files.createDirectories(workDir.resolve("dcmtk-" + r));
