@@ -148,6 +148,21 @@ class DcmtkSyntaxTest {
     }
 
     @Test
+    void benchIngest_reportsBothDecodersAndTheirRatio() {
+        assumeTrue(Dcmtk.available("img2dcm") && Dcmtk.available("dcmcrle"), "dcmtk tools missing");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = Main.run(new String[] {"bench", "ingest", "--images", "2", "--size", "64", "--repeats", "1"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(0, rc, err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("files: 6 "), text);
+        assertTrue(text.matches("(?s).*ours: +[0-9.]+ files/s.*dcmtk: +[0-9.]+ files/s.*ratio ours/dcmtk: [0-9.]+.*"),
+                text);
+        assertTrue(!text.contains("refused"), "both decoders read every generated file: " + text);
+    }
+
+    @Test
     void write_outputPassesDciodvfyWithoutEncodingErrors() throws Exception {
         assumeTrue(Dcmtk.available("dciodvfy"), "dicom3tools missing");
         DicomObject ds = Fixtures.baseDataset();
