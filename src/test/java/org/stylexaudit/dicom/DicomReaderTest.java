@@ -142,6 +142,20 @@ class DicomReaderTest {
     }
 
     @Test
+    void read_implicitUnknownTagHoldingItemsBecomesSequenceOtherwiseStaysBytes() throws Exception {
+        Fixtures.Bytes item = new Fixtures.Bytes().implicit(Tag.CodeValue, "AB".getBytes(StandardCharsets.US_ASCII));
+        Fixtures.Bytes seq = new Fixtures.Bytes().tag(Tag.Item).u32(item.size()).raw(item.toBytes());
+        byte[] fake = new Fixtures.Bytes().tag(Tag.Item).u32(2).raw((byte) 1, (byte) 2, (byte) 3, (byte) 4).toBytes();
+        Fixtures.Bytes b = new Fixtures.Bytes()
+                .implicit(0x300A0010, seq.toBytes())
+                .implicit(0x300A0020, fake);
+        DicomObject ds = reader.read(withMeta(Uids.ImplicitVRLittleEndian, x -> x.raw(b.toBytes())));
+        assertEquals("AB", ds.sequence(0x300A0010).get(0).string(Tag.CodeValue));
+        assertEquals(VR.UN, ds.element(0x300A0020).vr());
+        assertArrayEquals(fake, ds.bytes(0x300A0020));
+    }
+
+    @Test
     void read_fileWithoutMetaIsImplicitLittleEndianWithWarning() throws Exception {
         DicomObject ds = Fixtures.baseDataset();
         byte[] bare = DicomWriter.encodeDataset(ds, false, false);
