@@ -67,6 +67,24 @@ class DicomReaderTest {
     }
 
     @Test
+    void write_encapsulatedPdfKeepsTheDocumentPaddedToEvenLength() throws Exception {
+        byte[] pdf = "%PDF-1.7\n%odd length document\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(1, pdf.length % 2);
+        DicomObject ds = Fixtures.baseDataset();
+        ds.put(Tag.SOPClassUID, VR.UI, Uids.EncapsulatedPDFStorage);
+        ds.put(Tag.MIMETypeOfEncapsulatedDocument, VR.LO, "application/pdf");
+        ds.putBytes(Tag.EncapsulatedDocument, VR.OB, pdf);
+        Path file = tmp.resolve("report.dcm");
+        DicomWriter.write(file, ds);
+        DicomObject back = reader.read(file);
+        assertEquals(Uids.EncapsulatedPDFStorage, back.fileMeta().string(Tag.MediaStorageSOPClassUID));
+        byte[] doc = back.bytes(Tag.EncapsulatedDocument);
+        assertEquals(pdf.length + 1, doc.length);
+        assertArrayEquals(pdf, java.util.Arrays.copyOf(doc, pdf.length));
+        assertEquals(0, doc[pdf.length], "OB is padded with NUL (PS3.5 6.2)");
+    }
+
+    @Test
     void write_metaGroupLengthCountsTheMetaElements() throws Exception {
         DicomObject ds = Fixtures.baseDataset();
         byte[] file = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_LE);
