@@ -39,7 +39,7 @@ class FolderIngestTest {
     static final Map<String, String> BAD = Map.of(
             "bad/truncated.png", "truncated PNG",
             "bad/truncated.jpg", "truncated JPEG",
-            "bad/notes.txt", "not an image",
+            "bad/notes.bin", "not an image",
             "bad/fake.dcm", "not an image",
             "bad/zero.dcm", "empty file",
             "bad/blank.png", "blank image",
@@ -59,7 +59,8 @@ class FolderIngestTest {
         Files.write(src.resolve("bad/truncated.png"), java.util.Arrays.copyOf(png, png.length / 2));
         byte[] jpg = Files.readAllBytes(src.resolve("good/b.jpg"));
         Files.write(src.resolve("bad/truncated.jpg"), java.util.Arrays.copyOf(jpg, jpg.length / 2));
-        Files.writeString(src.resolve("bad/notes.txt"), "reading list\n");
+        Files.writeString(src.resolve("bad/notes.bin"), "reading list\n");
+        Files.writeString(src.resolve("ground-truth.csv"), "file,label\ngood/a.png,1\n");
         Files.writeString(src.resolve("bad/fake.dcm"), "this file only claims to be DICOM by its name");
         Files.write(src.resolve("bad/zero.dcm"), new byte[0]);
         FundusFixtures.write(new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB), "png", src.resolve("bad/blank.png"));
@@ -100,11 +101,12 @@ class FolderIngestTest {
     void run_mixedTree_acceptsGoodRejectsEachBadWithReason() throws Exception {
         try (Workspace ws = Workspace.open(wsDir)) {
             IngestSummary s = ingest(ws);
-            assertEquals(12, s.seen());
+            assertEquals(13, s.seen());
             assertEquals(3, s.accepted());
             assertEquals(BAD.size(), s.rejected());
-            assertEquals(2, s.skipped(), "the duplicate copy and the link inside the source");
-            assertEquals(Map.of("duplicate image", 1, "symbolic link inside the source", 1), s.skippedByReason());
+            assertEquals(3, s.skipped(), "the duplicate copy, the link inside the source and the CSV sidecar");
+            assertEquals(Map.of("duplicate image", 1, "symbolic link inside the source", 1, "not an image", 1),
+                    s.skippedByReason());
             Map<String, String> reasons = s.rejections().stream()
                     .collect(Collectors.toMap(IngestSummary.Rejection::path, IngestSummary.Rejection::reason));
             assertEquals(BAD.keySet(), reasons.keySet());
@@ -112,7 +114,7 @@ class FolderIngestTest {
                     path + " rejected for '" + reasons.get(path) + "', expected " + category));
 
             List<Instance> rows = ws.instances().all();
-            assertEquals(12, rows.size(), "every entry has a catalog row");
+            assertEquals(13, rows.size(), "every entry has a catalog row");
             List<Instance> accepted = ws.instances().accepted();
             assertEquals(List.of(row(ws, "good/a.png"), row(ws, "good/b.jpg"), row(ws, "good/sub/c.tif")), accepted);
             for (Instance i : accepted) {
@@ -172,13 +174,13 @@ class FolderIngestTest {
 
             IngestSummary s = ingest(ws);
             assertEquals(1, s.accepted(), "only the re-written JPEG is processed again");
-            assertEquals(11, s.unchanged(), "the touched PNG counts as unchanged by its digest");
+            assertEquals(12, s.unchanged(), "the touched PNG counts as unchanged by its digest");
             assertEquals(1_000_000_000L, row(ws, "good/a.png").fileMtime());
             Instance newB = row(ws, "good/b.jpg");
             assertNotEquals(oldB.imageKey(), newB.imageKey());
             assertFalse(Files.exists(ws.dir().resolve(oldB.cachePath())), "the stale cache image is removed");
             assertTrue(Files.exists(ws.dir().resolve(newB.cachePath())));
-            assertEquals(12, ws.instances().all().size());
+            assertEquals(13, ws.instances().all().size());
         }
     }
 
@@ -208,7 +210,7 @@ class FolderIngestTest {
 
             IngestSummary resumed = ingest(ws);
             assertEquals(5, resumed.unchanged());
-            assertEquals(12, ws.instances().all().size());
+            assertEquals(13, ws.instances().all().size());
             assertEquals(3, ws.instances().accepted().size());
             assertEquals(3, cacheImages(ws).size());
         }
@@ -265,7 +267,7 @@ class FolderIngestTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new FolderIngest(ws, IngestOptions.of(src).withKeepPaths(true)).run(Progress.NONE));
             assertTrue(e.getMessage().contains("ingested with keyed paths"), e.getMessage());
-            assertEquals(12, ws.instances().all().size());
+            assertEquals(13, ws.instances().all().size());
         }
     }
 
