@@ -81,6 +81,16 @@ class OnnxImporterTest {
     }
 
     @Test
+    void forward_wrongInputShape_saysWhatIsDeclared() throws Exception {
+        Path model = OnnxImportFixtures.residual(dir.resolve("res.onnx"), 4);
+        try (NDManager m = manager.newSubManager(); ImportedModel imported = OnnxImporter.load(model, m)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> imported.forward(m.zeros(new Shape(2, 3, 8, 8))));
+            assertTrue(e.getMessage().contains("declared as [-1, 3, 16, 16]"), e.getMessage());
+        }
+    }
+
+    @Test
     void load_unsupportedOperators_refusedWithEveryOneListed() throws Exception {
         OnnxImportFixtures.Graph g = new OnnxImportFixtures.Graph(13, 1);
         String x = g.input("x", 1, 4);
@@ -240,7 +250,10 @@ class OnnxImporterTest {
         String sw = g.node("Mul", new String[] {x, g.node("Sigmoid", new String[] {x})});
         String mx = g.node("Max", new String[] {hs, pr, g.node("Neg", new String[] {sw})});
         String mn = g.node("Min", new String[] {hg, g.node("Abs", new String[] {x})});
-        String y = g.node("Sum", new String[] {mx, mn, g.node("Sqrt", new String[] {g.node("Exp",
+        String rc = g.node("Reciprocal", new String[] {g.node("Add", new String[] {g.node("Exp", new String[] {x}),
+            g.init(new float[] {1f})})});
+        String pw = g.node("Pow", new String[] {g.node("Exp", new String[] {x}), g.init(new float[] {1.5f})});
+        String y = g.node("Sum", new String[] {mx, mn, rc, pw, g.node("Sqrt", new String[] {g.node("Exp",
             new String[] {x})})});
         g.output(y, 2, 4, 3, 3);
         Path model = g.write(dir.resolve("acts.onnx"));
