@@ -50,6 +50,28 @@ class BundleCommandTest {
     }
 
     @Test
+    void verifyLoad_fittingNetworks_exitsZero() throws Exception {
+        Path dir = bundle();
+        assertEquals(ExitCodes.OK, run("bundle", "verify", "--load", dir.toString()), err.toString());
+        assertTrue(out.toString().contains("sizes fit the manifest"), out.toString());
+    }
+
+    @Test
+    void verifyLoad_layoutNotMatchingStyles_exitsOneSayingWhich() throws Exception {
+        Path dir = tmp.resolve("bundle");
+        org.stylexaudit.engine.BundleManifest d = EngineFixtures.draft();
+        org.stylexaudit.engine.BundleManifest wrong = new org.stylexaudit.engine.BundleManifest(d.formatVersion(),
+                d.resolution(), d.channelOrder(), d.valueRange(), d.classNames(), d.classifierOutput(),
+                new org.stylexaudit.engine.StyleLayout(java.util.List.of(
+                        new org.stylexaudit.engine.StyleLayout.Layer("b4.conv", 0, 5, 4, "conv"))),
+                null, d.training(), null);
+        new EngineFixtures().write(dir, wrong);
+        assertEquals(ExitCodes.FAILURE, run("bundle", "verify", "--load", dir.toString()));
+        assertTrue(err.toString().contains("styles.onnx gives 6 style coordinates (layout total), the manifest "
+                + "implies 5"), err.toString());
+    }
+
+    @Test
     void verify_tamperedFile_exitsOneNamingIt() throws Exception {
         Path dir = bundle();
         Files.writeString(dir.resolve("synthesis.onnx"), "tampered");

@@ -50,7 +50,12 @@ public final class EngineFixtures {
 
     /** Writes the tiny bundle (with the mapping network) to {@code dir} and returns the written manifest. */
     public BundleManifest write(Path dir) throws BundleException {
-        return new BundleWriter(draft())
+        return write(dir, draft());
+    }
+
+    /** Writes the tiny networks under another manifest draft (to test mismatches). */
+    public BundleManifest write(Path dir, BundleManifest draft) throws BundleException {
+        return new BundleWriter(draft)
                 .put(BundleManifest.CLASSIFIER, classifier())
                 .put(BundleManifest.ENCODER, encoder())
                 .put(BundleManifest.STYLES, styles())

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A user's ONNX classifier as a differentiable function of its input (DJL, PyTorch engine). Its weights are frozen
+ * Computes a user's ONNX classifier as a differentiable function of its input (DJL, PyTorch engine). Its weights are frozen
  * constants: gradients flow through it to the input but nothing in it is trained. Made by {@link OnnxImporter}.
  *
  * <pre>{@code
