@@ -185,6 +185,29 @@ class OnnxImporterTest {
     }
 
     @Test
+    void forward_resizeOpset10AndUpsampleOpset9_matchOnnxRuntime() throws Exception {
+        int k = 0;
+        for (String mode : new String[] {"nearest", "linear"}) {
+            for (float[] scales : new float[][] {{1, 1, 2, 3}, {1, 1, 0.5f, 0.75f}}) {
+                long[] out = {1, 2, (long) Math.floor(6 * scales[2]), (long) Math.floor(8 * scales[3])};
+                OnnxImportFixtures.Graph g10 = new OnnxImportFixtures.Graph(10, 1);
+                String x = g10.input("x", 1, 2, 6, 8);
+                g10.output(g10.node("Resize", new String[] {x, g10.init(scales, 4)}, s("mode", mode)), out);
+                assertMatchesOrt(g10.write(dir.resolve("r10-" + k + ".onnx")), new long[] {1, 2, 6, 8}, 60 + k);
+                if (scales[2] < 1) {
+                    k++;
+                    continue; // Upsample is defined for scales >= 1 only
+                }
+                OnnxImportFixtures.Graph g9 = new OnnxImportFixtures.Graph(9, 1);
+                x = g9.input("x", 1, 2, 6, 8);
+                g9.output(g9.node("Upsample", new String[] {x, g9.init(scales, 4)}, s("mode", mode)), out);
+                assertMatchesOrt(g9.write(dir.resolve("u9-" + k + ".onnx")), new long[] {1, 2, 6, 8}, 70 + k);
+                k++;
+            }
+        }
+    }
+
+    @Test
     void forward_shapeGatherConcatReshapeFlattenPattern_matchesOnnxRuntime() throws Exception {
         // The pattern PyTorch writes for x.view(x.size(0), -1), plus Transpose, Softmax and Constant.
         OnnxImportFixtures.Graph g = new OnnxImportFixtures.Graph(13, 1);
