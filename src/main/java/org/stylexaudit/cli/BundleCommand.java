@@ -111,23 +111,43 @@ final class BundleCommand {
         }
     }
 
-    /** Returns the training record's headline: steps, data digest and the fidelity figures when present. */
+    /** Returns the training record's headline: steps, images, time, data digest and fidelity when present. */
     static String headline(Map<String, Object> training) {
         if (training.isEmpty()) {
             return "(none recorded)";
         }
         StringBuilder s = new StringBuilder();
-        for (String key : new String[] {"steps", "images", "dataDigest", "fidelity", "elapsed"}) {
+        for (String key : new String[] {"steps", "trainImages", "images", "seconds", "elapsed", "dataDigest",
+            "fidelity"}) {
             Object v = training.get(key);
-            if (v != null) {
-                String text = String.valueOf(v);
-                if ("dataDigest".equals(key) && text.length() > 16) {
-                    text = text.substring(0, 16) + "...";
-                }
-                s.append(s.length() == 0 ? "" : ", ").append(key).append(' ').append(text);
+            if (v == null) {
+                continue;
             }
+            String text = v instanceof Map<?, ?> map ? compact(map) : String.valueOf(v);
+            if ("dataDigest".equals(key) && text.length() > 16) {
+                text = text.substring(0, 16) + "...";
+            }
+            s.append(s.length() == 0 ? "" : ", ").append(key).append(' ').append(text);
         }
         return s.length() == 0 ? training.size() + " entries: " + String.join(", ", training.keySet()) : s.toString();
+    }
+
+    /** Returns up to four scalar entries of a nested record as {@code {k=v, ...}}, so the headline stays a line. */
+    private static String compact(Map<?, ?> map) {
+        StringBuilder s = new StringBuilder("{");
+        int shown = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (e.getValue() instanceof Number || e.getValue() instanceof String) {
+                if (shown == 4) {
+                    s.append(", ...");
+                    break;
+                }
+                Object v = e.getValue();
+                String text = v instanceof Double d ? String.format(java.util.Locale.ROOT, "%.4g", d) : v.toString();
+                s.append(shown++ == 0 ? "" : ", ").append(e.getKey()).append('=').append(text);
+            }
+        }
+        return s.append('}').toString();
     }
 
     private static String num(double v) {

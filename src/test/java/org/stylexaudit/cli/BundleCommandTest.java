@@ -39,7 +39,8 @@ class BundleCommandTest {
         assertTrue(text.contains("2 layers, 6 coordinates, 4 searchable"), text);
         assertTrue(text.contains("synthesis.onnx"), text);
         assertTrue(text.contains(Files.size(dir.resolve("encoder.onnx")) + " B"), text);
-        assertTrue(text.contains("steps 1200, dataDigest abababababababab..."), text);
+        assertTrue(text.contains("steps 1200, dataDigest abababababababab..., fidelity {agreement=0.9750, "
+                + "psnr=20.61}"), text);
     }
 
     @Test
