@@ -72,6 +72,12 @@ class FolderIngestTest {
         return new FolderIngest(ws, IngestOptions.of(src)).run(Progress.NONE);
     }
 
+    /** Returns the row of a relative path, stored under its keyed hash. */
+    private static Instance row(Workspace ws, String relPath) throws Exception {
+        long sourceId = ws.instances().all().get(0).sourceId();
+        return ws.instances().findByPath(sourceId, FolderIngest.catalogPath(ws, relPath, false)).orElseThrow();
+    }
+
     private static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> m = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
@@ -108,8 +114,7 @@ class FolderIngestTest {
             List<Instance> rows = ws.instances().all();
             assertEquals(12, rows.size(), "every entry has a catalog row");
             List<Instance> accepted = ws.instances().accepted();
-            assertEquals(List.of("good/a.png", "good/b.jpg", "good/sub/c.tif"),
-                    accepted.stream().map(Instance::sourcePath).collect(Collectors.toList()));
+            assertEquals(List.of(row(ws, "good/a.png"), row(ws, "good/b.jpg"), row(ws, "good/sub/c.tif")), accepted);
             for (Instance i : accepted) {
                 assertEquals(ws.key(i.contentDigest()), i.imageKey());
                 assertEquals("cache/" + i.imageKey() + ".png", i.cachePath());
@@ -118,10 +123,13 @@ class FolderIngestTest {
                 assertEquals(256, cached.getHeight());
             }
             assertEquals(3, cacheImages(ws).size(), "no temporary or duplicate files left in the cache");
-            Instance dup = ws.instances().findByPath(rows.get(0).sourceId(), "good/copy-of-a.png").orElseThrow();
+            Instance dup = row(ws, "good/copy-of-a.png");
             assertEquals("skipped", dup.status());
-            assertEquals("duplicate image: same content as good/a.png", dup.rejectionReason());
-            assertEquals(450, ws.instances().findByPath(rows.get(0).sourceId(), "good/a.png").orElseThrow().rows());
+            assertEquals("duplicate image: same content as " + row(ws, "good/a.png").sourcePath(), dup.rejectionReason());
+            assertEquals(450, row(ws, "good/a.png").rows());
+            for (Instance i : rows) {
+                assertTrue(i.sourcePath().matches("[0-9a-f]{64}"), "paths are stored as keyed hashes: " + i);
+            }
         }
     }
 
@@ -148,6 +156,8 @@ class FolderIngestTest {
             assertEquals("partial", ws.runs().find(first.runId()).orElseThrow().status());
             JsonNode firstStored = new ObjectMapper().readTree(ws.runs().find(first.runId()).orElseThrow().summary());
             assertEquals(BAD.size(), firstStored.get("rejections").size());
+            assertEquals(FolderIngest.catalogPath(ws, "bad/blank.png", false),
+                    firstStored.get("rejections").get(0).get("path").asText(), "the stored summary keys paths too");
         }
         assertEquals(before, snapshot(src), "ingest never writes into the source");
     }
@@ -156,16 +166,15 @@ class FolderIngestTest {
     void run_touchedAndChangedFiles_digestDecides() throws Exception {
         try (Workspace ws = Workspace.open(wsDir)) {
             ingest(ws);
-            long sourceId = ws.instances().all().get(0).sourceId();
-            Instance oldB = ws.instances().findByPath(sourceId, "good/b.jpg").orElseThrow();
+            Instance oldB = row(ws, "good/b.jpg");
             Files.setLastModifiedTime(src.resolve("good/a.png"), FileTime.fromMillis(1_000_000_000L));
             FundusFixtures.write(FundusFixtures.fundus(640, 480, 300, 240, 200, 77), "jpeg", src.resolve("good/b.jpg"));
 
             IngestSummary s = ingest(ws);
             assertEquals(1, s.accepted(), "only the re-written JPEG is processed again");
             assertEquals(11, s.unchanged(), "the touched PNG counts as unchanged by its digest");
-            assertEquals(1_000_000_000L, ws.instances().findByPath(sourceId, "good/a.png").orElseThrow().fileMtime());
-            Instance newB = ws.instances().findByPath(sourceId, "good/b.jpg").orElseThrow();
+            assertEquals(1_000_000_000L, row(ws, "good/a.png").fileMtime());
+            Instance newB = row(ws, "good/b.jpg");
             assertNotEquals(oldB.imageKey(), newB.imageKey());
             assertFalse(Files.exists(ws.dir().resolve(oldB.cachePath())), "the stale cache image is removed");
             assertTrue(Files.exists(ws.dir().resolve(newB.cachePath())));
@@ -221,21 +230,43 @@ class FolderIngestTest {
     void run_twoThreads_sameCatalogAsOne() throws Exception {
         List<String> one;
         try (Workspace ws = Workspace.open(tmp.resolve("ws1"))) {
-            ingest(ws);
+            new FolderIngest(ws, IngestOptions.of(src).withKeepPaths(true)).run(Progress.NONE);
             one = ws.instances().all().stream().map(FolderIngestTest::withoutKeys).collect(Collectors.toList());
         }
         try (Workspace ws = Workspace.open(tmp.resolve("ws2"))) {
-            IngestSummary s = new FolderIngest(ws, IngestOptions.of(src).withThreads(2)).run(Progress.NONE);
+            IngestSummary s = new FolderIngest(ws, IngestOptions.of(src).withThreads(2).withKeepPaths(true))
+                    .run(Progress.NONE);
             assertEquals(3, s.accepted());
             assertEquals(one, ws.instances().all().stream().map(FolderIngestTest::withoutKeys)
                     .collect(Collectors.toList()));
         }
     }
 
-    /** A row without the fields that legitimately differ between workspaces (ids, keyed hashes). */
+    /** A row without the fields that legitimately differ between workspaces (ids, keyed hashes of content). */
     private static String withoutKeys(Instance i) {
         return String.join("|", i.sourcePath(), Long.toString(i.fileSize()), i.contentDigest(), i.format(),
                 i.status(), String.valueOf(i.rejectionReason()), String.valueOf(i.rows()));
+    }
+
+    @Test
+    void run_keepPaths_storesPathsInClear() throws Exception {
+        try (Workspace ws = Workspace.open(wsDir)) {
+            new FolderIngest(ws, IngestOptions.of(src).withKeepPaths(true)).run(Progress.NONE);
+            Instance dup = ws.instances().findByPath(ws.instances().all().get(0).sourceId(), "good/copy-of-a.png")
+                    .orElseThrow();
+            assertEquals("duplicate image: same content as good/a.png", dup.rejectionReason());
+        }
+    }
+
+    @Test
+    void run_switchingPathMode_refused() throws Exception {
+        try (Workspace ws = Workspace.open(wsDir)) {
+            ingest(ws);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new FolderIngest(ws, IngestOptions.of(src).withKeepPaths(true)).run(Progress.NONE));
+            assertTrue(e.getMessage().contains("ingested with keyed paths"), e.getMessage());
+            assertEquals(12, ws.instances().all().size());
+        }
     }
 
     @Test
@@ -243,6 +274,15 @@ class FolderIngestTest {
         try (Workspace ws = Workspace.open(src.resolve("ws"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ingest(ws));
             assertTrue(e.getMessage().contains("inside the source"), e.getMessage());
+        }
+    }
+
+    @Test
+    void run_sourceInsideWorkspace_refused() throws Exception {
+        try (Workspace ws = Workspace.open(wsDir)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new FolderIngest(ws, IngestOptions.of(ws.cacheDir())).run(Progress.NONE));
+            assertTrue(e.getMessage().contains("lies inside the workspace"), e.getMessage());
         }
     }
 
@@ -265,8 +305,7 @@ class FolderIngestTest {
             IngestSummary s = ingest(ws);
             assertTrue(s.rejections().contains(new IngestSummary.Rejection("bad/pipe",
                     "not a regular file (device, pipe or socket)")));
-            assertEquals(InstanceStore.REJECTED, ws.instances().findByPath(ws.instances().all().get(0).sourceId(),
-                    "bad/pipe").orElseThrow().status());
+            assertEquals(InstanceStore.REJECTED, row(ws, "bad/pipe").status());
         }
     }
 }
