@@ -57,6 +57,11 @@ final class TrainClassifierCommand implements Callable<Integer> {
             description = "ground-truth.csv of a set made with --shortcut-strength 0; all its rows are evaluated")
     Path shortcutFree;
 
+    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+            description = {"PyTorch compute threads (default: one per core). On a machine shared with other jobs",
+                    "1 can be several times faster, because busy cores stall PyTorch's thread barriers."})
+    Integer threads;
+
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
             description = "audit workspace in which to record this run")
     Path workspace;
@@ -66,6 +71,13 @@ final class TrainClassifierCommand implements Callable<Integer> {
         checkFile(labels, "--labels");
         if (shortcutFree != null) {
             checkFile(shortcutFree, "--shortcut-free-labels");
+        }
+        if (threads != null) {
+            if (threads < 1) {
+                throw new UsageException("--threads must be at least 1, got " + threads);
+            }
+            // DJL reads this when the PyTorch engine starts, which happens later in this command.
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         }
         ClassifierConfig config;
         try {
