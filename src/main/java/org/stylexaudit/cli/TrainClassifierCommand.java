@@ -135,6 +135,9 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (m.shortcutFreeAccuracy() != null) {
             o.printf(Locale.ROOT, "shortcut-free accuracy %s (%d images); shortcut reliance %s%n",
                     pct(m.shortcutFreeAccuracy()), card.data().shortcutFreeImages(), pct(m.shortcutReliance()));
+            o.printf(Locale.ROOT, "  camera agrees with label: %s (%d images); camera points to the other label: %s "
+                    + "(%d images)%n", pct(m.congruentAccuracy()), m.congruentImages(), pct(m.incongruentAccuracy()),
+                    m.incongruentImages());
         }
         o.flush();
     }

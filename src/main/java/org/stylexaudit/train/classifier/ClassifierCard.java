@@ -70,9 +70,15 @@ public record ClassifierCard(String format, String model, String modelSha256, St
      * @param testAccuracy on the test split of the training archive (shortcut present)
      * @param shortcutFreeAccuracy on the shortcut-free set (camera independent of the label)
      * @param shortcutReliance test accuracy minus shortcut-free accuracy: what the shortcut is worth
+     * @param cameraLabels per camera, the label most of its training images carry
+     * @param congruentAccuracy shortcut-free accuracy on images whose camera usually carries their label
+     * @param incongruentAccuracy shortcut-free accuracy on images whose camera usually carries the other label
+     * @param congruentImages number of such congruent images
+     * @param incongruentImages number of such incongruent images
      */
     public record Metrics(Double validationAccuracy, Double testAccuracy, Double shortcutFreeAccuracy,
-            Double shortcutReliance) {
+            Double shortcutReliance, Map<String, Integer> cameraLabels, Double congruentAccuracy,
+            Double incongruentAccuracy, int congruentImages, int incongruentImages) {
     }
 
     private static ObjectMapper mapper() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.stylexaudit.common.Digests;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.common.ToolInfo;
@@ -66,6 +67,9 @@ public final class ClassifierTraining {
             trained.writeOnnx(request.out());
             Double testAcc = nullIfNaN(trained.accuracy(test));
             Double freeAcc = free == null ? null : nullIfNaN(trained.accuracy(free));
+            Map<String, Integer> cameraLabels = ShortcutCheck.cameraLabels(train);
+            ShortcutCheck.Result congruence = free == null ? new ShortcutCheck.Result(null, null, 0, 0)
+                    : ShortcutCheck.evaluate(trained, free, cameraLabels);
             ClassifierCard card = new ClassifierCard(ClassifierCard.FORMAT, request.out().getFileName().toString(),
                     Digests.sha256Hex(request.out()), TrainedClassifier.INPUT, TrainedClassifier.OUTPUT,
                     ClassifierConfig.CLASS_NAMES, config.labelColumn(), r, "RGB", List.of(-1.0, 1.0),
@@ -75,7 +79,9 @@ public final class ClassifierTraining {
                             request.shortcutFreeLabels() == null ? null : request.shortcutFreeLabels().toString(),
                             free == null ? 0 : free.size(), free == null ? null : free.digest()),
                     new ClassifierCard.Metrics(nullIfNaN(trained.accuracy(validation)), testAcc, freeAcc,
-                            testAcc == null || freeAcc == null ? null : testAcc - freeAcc),
+                            testAcc == null || freeAcc == null ? null : testAcc - freeAcc, cameraLabels,
+                            congruence.congruent(), congruence.incongruent(), congruence.congruentImages(),
+                            congruence.incongruentImages()),
                     history, seconds, ToolInfo.environment(), Instant.now().toString());
             card.write(cardPath(request.out()));
             return card;
