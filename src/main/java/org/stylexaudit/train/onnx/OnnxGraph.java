@@ -166,7 +166,10 @@ public final class OnnxGraph {
     public void write(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only (0600), and the model must stay readable by
+        // the audit jobs of other users, like any file written with the process umask.
+        Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime()
+                + ".tmp");
         try {
             Files.write(tmp, toBytes());
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
