@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.stylexaudit.common.Progress;
 import org.stylexaudit.store.RunStore;
 import org.stylexaudit.store.Workspace;
 import org.stylexaudit.train.classifier.ClassifierCard;
@@ -100,7 +99,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
     private ClassifierCard train(ClassifierTraining.Request request, PrintWriter err) throws Exception {
         ClassifierCard card;
         if (workspace == null) {
-            card = ClassifierTraining.run(request, new LineProgress(err));
+            card = ClassifierTraining.run(request, ConsoleProgress.forStderr(err));
         } else {
             try (Workspace ws = Workspace.open(workspace)) {
                 RunStore runs = ws.runs();
@@ -108,7 +107,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
                         + json(out) + "\",\"resolution\":" + resolution + ",\"epochs\":" + epochs + ",\"seed\":"
                         + seed + "}");
                 try {
-                    card = ClassifierTraining.run(request, new LineProgress(err));
+                    card = ClassifierTraining.run(request, ConsoleProgress.forStderr(err));
                 } catch (Exception e) {
                     runs.finish(run, "failed", "{\"error\":\"" + json(e.getMessage()) + "\"}");
                     throw e;
@@ -148,40 +147,5 @@ final class TrainClassifierCommand implements Callable<Integer> {
 
     private static String json(Object v) {
         return String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    /** Prints progress as occasional lines on stderr (batch jobs read logs, not a redrawn bar). */
-    static final class LineProgress implements Progress {
-        private final PrintWriter err;
-        private String task = "";
-        private long total;
-        private long lastPrint;
-
-        LineProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void start(String name, long units) {
-            this.task = name;
-            this.total = units;
-            this.lastPrint = 0;
-        }
-
-        @Override
-        public void advance(long done, String detail) {
-            long now = System.nanoTime();
-            if (now - lastPrint > 5_000_000_000L || done == total) {
-                lastPrint = now;
-                err.printf(Locale.ROOT, "%s: %d/%s %s%n", task, done, total < 0 ? "?" : Long.toString(total),
-                        detail);
-                err.flush();
-            }
-        }
-
-        @Override
-        public void finish() {
-            err.flush();
-        }
     }
 }
