@@ -30,6 +30,7 @@ import java.util.Map;
  * @param parameterCount number of trainable weights
  * @param data what was trained and evaluated on
  * @param metrics accuracies
+ * @param exportMaxAbsDiff largest |ONNX Runtime - DJL| logit difference on up to 64 validation images
  * @param history per-epoch loss and validation accuracy
  * @param trainingSeconds wall time of training
  * @param environment tool, Java and OS versions
@@ -38,7 +39,7 @@ import java.util.Map;
 public record ClassifierCard(String format, String model, String modelSha256, String input, String output,
         List<String> classNames, String task, int resolution, String channelOrder, List<Double> valueRange,
         String resize, ClassifierConfig hyperParameters, long seed, long parameterCount, Data data,
-        Metrics metrics, List<ClassifierTrainer.Epoch> history, double trainingSeconds,
+        Metrics metrics, double exportMaxAbsDiff, List<ClassifierTrainer.Epoch> history, double trainingSeconds,
         Map<String, String> environment, String created) {
 
     /** The value of {@link #format()} written by this version. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.stylexaudit.common.Digests;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.common.ToolInfo;
+import org.stylexaudit.train.onnx.OnnxGraph;
 
 /**
  * The {@code train classifier} stage: reads the ground truth, trains on the train split, measures validation and
@@ -64,7 +65,14 @@ public final class ClassifierTraining {
         long t0 = System.nanoTime();
         try (TrainedClassifier trained = new ClassifierTrainer(config, progress).train(train, validation, history)) {
             double seconds = (System.nanoTime() - t0) / 1e9;
-            trained.writeOnnx(request.out());
+            byte[] onnx = trained.toOnnx().toBytes();
+            double exportDiff = ExportCheck.maxAbsDiff(trained, onnx, validation.size() > 0 ? validation.pixels()
+                    : train.pixels());
+            if (!(exportDiff <= ExportCheck.TOLERANCE)) {
+                throw new ClassifierException("the exported ONNX model differs from the trained network by "
+                        + exportDiff + " (tolerance " + ExportCheck.TOLERANCE + "); nothing was written");
+            }
+            OnnxGraph.writeAtomically(request.out(), onnx);
             Double testAcc = nullIfNaN(trained.accuracy(test));
             Double freeAcc = free == null ? null : nullIfNaN(trained.accuracy(free));
             Map<String, Integer> cameraLabels = ShortcutCheck.cameraLabels(train);
@@ -82,7 +90,7 @@ public final class ClassifierTraining {
                             testAcc == null || freeAcc == null ? null : testAcc - freeAcc, cameraLabels,
                             congruence.congruent(), congruence.incongruent(), congruence.congruentImages(),
                             congruence.incongruentImages()),
-                    history, seconds, ToolInfo.environment(), Instant.now().toString());
+                    exportDiff, history, seconds, ToolInfo.environment(), Instant.now().toString());
             card.write(cardPath(request.out()));
             return card;
         } catch (IOException e) {

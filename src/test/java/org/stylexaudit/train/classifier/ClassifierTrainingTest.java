@@ -88,6 +88,7 @@ class ClassifierTrainingTest {
         assertEquals(back.metrics().testAccuracy() - back.metrics().shortcutFreeAccuracy(),
                 back.metrics().shortcutReliance(), 1e-12);
         assertEquals(tiny(), back.hyperParameters());
+        assertTrue(back.exportMaxAbsDiff() <= 1e-4, "export differs by " + back.exportMaxAbsDiff());
         assertEquals(back.data().shortcutFreeImages(),
                 back.metrics().congruentImages() + back.metrics().incongruentImages());
     }
