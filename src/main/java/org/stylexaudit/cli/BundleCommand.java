@@ -3,24 +3,29 @@ package org.stylexaudit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stylexaudit.engine.Bundle;
 import org.stylexaudit.engine.BundleException;
 import org.stylexaudit.engine.BundleManifest;
+import org.stylexaudit.engine.EngineException;
+import org.stylexaudit.engine.EngineOptions;
+import org.stylexaudit.engine.EngineSession;
 import org.stylexaudit.engine.StyleLayout;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The {@code bundle} command: inspects and verifies StylEx model bundles. */
+/** Inspects and verifies StylEx model bundles: the {@code bundle info} and {@code bundle verify} commands. */
 @Command(name = "bundle", mixinStandardHelpOptions = true,
         description = "Inspects and verifies StylEx model bundles (bundle.json + ONNX networks).",
         subcommands = {BundleCommand.Info.class, BundleCommand.Verify.class})
 final class BundleCommand {
 
-    /** {@code bundle info DIR}: prints the manifest summary without checking hashes. */
+    /** Prints the manifest summary without checking hashes ({@code bundle info DIR}). */
     @Command(name = "info", mixinStandardHelpOptions = true,
             description = "Prints a bundle's resolution, classes, style layout, files and training record "
                     + "(hashes are not checked; use 'bundle verify').")
@@ -61,7 +66,7 @@ final class BundleCommand {
         }
     }
 
-    /** {@code bundle verify DIR}: checks every file against its SHA-256. */
+    /** Checks every file against its SHA-256 and, with {@code --load}, the networks' sizes ({@code bundle verify}). */
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Checks every file of a bundle against the SHA-256 in bundle.json and refuses unlisted "
                     + "ONNX files. Exit 0 when all match, 1 naming each file that does not.")
@@ -73,12 +78,28 @@ final class BundleCommand {
         @Parameters(index = "0", paramLabel = "DIR", description = "The bundle folder (or .zip).")
         Path dir;
 
+        @Option(names = {"-l", "--load"},
+                description = "Also load every network in ONNX Runtime (CPU) and check its input and output sizes "
+                        + "against the manifest.")
+        boolean load;
+
         @Override
-        public Integer call() throws BundleException {
+        public Integer call() throws BundleException, EngineException {
             requireBundlePath(dir);
             Bundle bundle = Bundle.load(dir);
-            spec.commandLine().getOut().printf("bundle %s verified: %d files match their SHA-256%n", dir,
-                    bundle.manifest().files().size());
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("bundle %s verified: %d files match their SHA-256%n", dir, bundle.manifest().files().size());
+            if (!load) {
+                return ExitCodes.OK;
+            }
+            try (EngineSession session = EngineSession.open(bundle, EngineOptions.cpu().withThreads(1))) {
+                List<String> problems = session.checkInterfaces();
+                if (!problems.isEmpty()) {
+                    throw new BundleException("bundle " + dir + ": networks do not fit the manifest: "
+                            + String.join("; ", problems));
+                }
+            }
+            out.println("networks load in ONNX Runtime and their sizes fit the manifest");
             return ExitCodes.OK;
         }
     }
@@ -90,23 +111,43 @@ final class BundleCommand {
         }
     }
 
-    /** Returns the training record's headline: steps, data digest and the fidelity figures when present. */
+    /** Returns the training record's headline: steps, images, time, data digest and fidelity when present. */
     static String headline(Map<String, Object> training) {
         if (training.isEmpty()) {
             return "(none recorded)";
         }
         StringBuilder s = new StringBuilder();
-        for (String key : new String[] {"steps", "images", "dataDigest", "fidelity", "elapsed"}) {
+        for (String key : new String[] {"steps", "trainImages", "images", "seconds", "elapsed", "dataDigest",
+            "fidelity"}) {
             Object v = training.get(key);
-            if (v != null) {
-                String text = String.valueOf(v);
-                if ("dataDigest".equals(key) && text.length() > 16) {
-                    text = text.substring(0, 16) + "...";
-                }
-                s.append(s.length() == 0 ? "" : ", ").append(key).append(' ').append(text);
+            if (v == null) {
+                continue;
             }
+            String text = v instanceof Map<?, ?> map ? compact(map) : String.valueOf(v);
+            if ("dataDigest".equals(key) && text.length() > 16) {
+                text = text.substring(0, 16) + "...";
+            }
+            s.append(s.length() == 0 ? "" : ", ").append(key).append(' ').append(text);
         }
         return s.length() == 0 ? training.size() + " entries: " + String.join(", ", training.keySet()) : s.toString();
+    }
+
+    /** Returns up to four scalar entries of a nested record as {@code {k=v, ...}}, so the headline stays a line. */
+    private static String compact(Map<?, ?> map) {
+        StringBuilder s = new StringBuilder("{");
+        int shown = 0;
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (e.getValue() instanceof Number || e.getValue() instanceof String) {
+                if (shown == 4) {
+                    s.append(", ...");
+                    break;
+                }
+                Object v = e.getValue();
+                String text = v instanceof Double d ? String.format(java.util.Locale.ROOT, "%.4g", d) : v.toString();
+                s.append(shown++ == 0 ? "" : ", ").append(e.getKey()).append('=').append(text);
+            }
+        }
+        return s.append('}').toString();
     }
 
     private static String num(double v) {

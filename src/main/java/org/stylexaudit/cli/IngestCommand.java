@@ -44,6 +44,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress line; only the summary.")
     boolean quiet;
 
+    @Option(names = {"--keep-paths"}, description = "Store file paths in clear in the catalog. By default the catalog "
+            + "stores a keyed hash of each path, because archive paths often hold patient names or IDs.")
+    boolean keepPaths;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(source)) {
@@ -51,7 +55,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         IngestOptions options;
         try {
-            options = IngestOptions.of(source).withCacheSize(size).withThreads(threads);
+            options = IngestOptions.of(source).withCacheSize(size).withThreads(threads).withKeepPaths(keepPaths);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.stylexaudit.common.Progress;
 import org.stylexaudit.store.RunStore;
 import org.stylexaudit.store.Workspace;
 import org.stylexaudit.train.classifier.ClassifierCard;
@@ -57,6 +56,11 @@ final class TrainClassifierCommand implements Callable<Integer> {
             description = "ground-truth.csv of a set made with --shortcut-strength 0; all its rows are evaluated")
     Path shortcutFree;
 
+    @Option(names = {"-t", "--threads"}, paramLabel = "N",
+            description = {"PyTorch compute threads (default: one per core). On a machine shared with other jobs",
+                    "1 can be several times faster, because busy cores stall PyTorch's thread barriers."})
+    Integer threads;
+
     @Option(names = {"-w", "--workspace"}, paramLabel = "DIR",
             description = "audit workspace in which to record this run")
     Path workspace;
@@ -66,6 +70,13 @@ final class TrainClassifierCommand implements Callable<Integer> {
         checkFile(labels, "--labels");
         if (shortcutFree != null) {
             checkFile(shortcutFree, "--shortcut-free-labels");
+        }
+        if (threads != null) {
+            if (threads < 1) {
+                throw new UsageException("--threads must be at least 1, got " + threads);
+            }
+            // DJL reads this when the PyTorch engine starts, which happens later in this command.
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
         }
         ClassifierConfig config;
         try {
@@ -88,7 +99,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
     private ClassifierCard train(ClassifierTraining.Request request, PrintWriter err) throws Exception {
         ClassifierCard card;
         if (workspace == null) {
-            card = ClassifierTraining.run(request, new LineProgress(err));
+            card = ClassifierTraining.run(request, ConsoleProgress.forStderr(err));
         } else {
             try (Workspace ws = Workspace.open(workspace)) {
                 RunStore runs = ws.runs();
@@ -96,7 +107,7 @@ final class TrainClassifierCommand implements Callable<Integer> {
                         + json(out) + "\",\"resolution\":" + resolution + ",\"epochs\":" + epochs + ",\"seed\":"
                         + seed + "}");
                 try {
-                    card = ClassifierTraining.run(request, new LineProgress(err));
+                    card = ClassifierTraining.run(request, ConsoleProgress.forStderr(err));
                 } catch (Exception e) {
                     runs.finish(run, "failed", "{\"error\":\"" + json(e.getMessage()) + "\"}");
                     throw e;
@@ -123,6 +134,9 @@ final class TrainClassifierCommand implements Callable<Integer> {
         if (m.shortcutFreeAccuracy() != null) {
             o.printf(Locale.ROOT, "shortcut-free accuracy %s (%d images); shortcut reliance %s%n",
                     pct(m.shortcutFreeAccuracy()), card.data().shortcutFreeImages(), pct(m.shortcutReliance()));
+            o.printf(Locale.ROOT, "  camera agrees with label: %s (%d images); camera points to the other label: %s "
+                    + "(%d images)%n", pct(m.congruentAccuracy()), m.congruentImages(), pct(m.incongruentAccuracy()),
+                    m.incongruentImages());
         }
         o.flush();
     }
@@ -133,40 +147,5 @@ final class TrainClassifierCommand implements Callable<Integer> {
 
     private static String json(Object v) {
         return String.valueOf(v).replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    /** Prints progress as occasional lines on stderr (batch jobs read logs, not a redrawn bar). */
-    static final class LineProgress implements Progress {
-        private final PrintWriter err;
-        private String task = "";
-        private long total;
-        private long lastPrint;
-
-        LineProgress(PrintWriter err) {
-            this.err = err;
-        }
-
-        @Override
-        public void start(String name, long units) {
-            this.task = name;
-            this.total = units;
-            this.lastPrint = 0;
-        }
-
-        @Override
-        public void advance(long done, String detail) {
-            long now = System.nanoTime();
-            if (now - lastPrint > 5_000_000_000L || done == total) {
-                lastPrint = now;
-                err.printf(Locale.ROOT, "%s: %d/%s %s%n", task, done, total < 0 ? "?" : Long.toString(total),
-                        detail);
-                err.flush();
-            }
-        }
-
-        @Override
-        public void finish() {
-            err.flush();
-        }
     }
 }

@@ -35,8 +35,8 @@ final class DisplayMapper {
         boolean window = !Double.isNaN(center) && !Double.isNaN(width) && width >= 1;
         boolean identity = !window && f.bitsStored() <= 8 && !f.signed() && slope == 1.0 && intercept == 0.0;
         if (!window && !identity) {
-            // dcmtk's min-max window: centre (min + max + 1) / 2 cut to an integer, width max - min + 1.
-            center = (long) ((min + max + 1) / 2);
+            // dcmtk's min-max window (+Wm): centre (min + max + 1) / 2, width max - min + 1.
+            center = (min + max + 1) / 2;
             width = max - min + 1;
         }
         byte[] out = new byte[n];

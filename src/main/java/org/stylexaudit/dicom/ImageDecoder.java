@@ -45,7 +45,6 @@ public final class ImageDecoder {
             throw new IllegalArgumentException("frame index " + frameIndex0 + " is outside 0.." + (info.frames() - 1));
         }
         int[] samples;
-        boolean interleavedInput = false;
         String photometric = info.photometric();
         if (info.syntax().encapsulated()) {
             byte[] frame = encapsulatedFrame(ds, info, frameIndex0);
@@ -53,7 +52,6 @@ public final class ImageDecoder {
                 samples = unpackNative(RleDecoder.decode(frame, info), 0, info, true);
             } else {
                 samples = mask(JpegDecoder.decode(frame, info), info);
-                interleavedInput = true;
             }
             if (photometric.equals("YBR_FULL_422")) {
                 photometric = "YBR_FULL"; // the codec upsampled the chroma
@@ -73,7 +71,6 @@ public final class ImageDecoder {
                 samples = unpackNative(data, (int) offset, info, info.planarConfiguration() == 0);
             }
         }
-        assert interleavedInput || samples.length == info.pixels() * info.samplesPerPixel();
         return new PixelFrame(info.rows(), info.columns(), info.samplesPerPixel(), info.bitsStored(), info.signed(),
                 photometric, samples);
     }

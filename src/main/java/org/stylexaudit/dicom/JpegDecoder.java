@@ -10,8 +10,9 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes one JPEG frame (baseline, extended, lossless process 14) through ImageIO with the TwelveMonkeys JPEG
- * plugin, returning the component values as coded: no colour conversion, so the data set's photometric
- * interpretation decides (as dcmtk does by default).
+ * plugin (whose own lossless decoder handles process 14), and 12-bit DCT frames with {@link SequentialJpegDecoder},
+ * returning the component values as coded: no colour conversion, so the data set's photometric interpretation
+ * decides (as dcmtk does by default).
  */
 final class JpegDecoder {
 
@@ -20,6 +21,9 @@ final class JpegDecoder {
 
     /** Decodes to interleaved samples, checking the size against the data set. */
     static int[] decode(byte[] jpeg, ImageInfo info) throws DicomException {
+        if (SequentialJpegDecoder.precision(jpeg) == 12) {
+            return decode12(jpeg, info);
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(jpeg))) {
             ImageReader reader = pickReader(in);
             try {
@@ -43,6 +47,16 @@ final class JpegDecoder {
         } catch (IOException | RuntimeException e) {
             throw new DicomException("JPEG frame cannot be decoded: " + firstLine(e), e);
         }
+    }
+
+    private static int[] decode12(byte[] jpeg, ImageInfo info) throws DicomException {
+        SequentialJpegDecoder.DecodedJpeg d = SequentialJpegDecoder.decode(jpeg);
+        if (d.width() != info.columns() || d.height() != info.rows() || d.components() != info.samplesPerPixel()) {
+            throw new DicomException("JPEG frame is " + d.width() + " x " + d.height() + " with " + d.components()
+                    + " components but the data set says " + info.columns() + " x " + info.rows() + " with "
+                    + info.samplesPerPixel());
+        }
+        return d.samples();
     }
 
     private static ImageReader pickReader(ImageInputStream in) throws DicomException {

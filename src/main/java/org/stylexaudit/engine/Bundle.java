@@ -13,7 +13,7 @@ import java.util.Map;
 import org.stylexaudit.common.Digests;
 
 /**
- * A StylEx model bundle: a folder (or a zip of one, entries at its root) with {@code bundle.json} and the ONNX
+ * Holds a StylEx model bundle: a folder (or a zip of one, entries at its root) with {@code bundle.json} and the ONNX
  * networks it lists. Loading verifies every listed file against its SHA-256 and refuses ONNX files the manifest does
  * not list. A zip is read into memory once, so what was verified is what sessions load.
  *

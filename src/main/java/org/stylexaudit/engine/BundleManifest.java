@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The content of {@code bundle.json}: how to feed the networks, what their outputs mean, the SHA-256 of every
+ * Describes a bundle as {@code bundle.json} holds it: how to feed the networks, what their outputs mean, the SHA-256 of every
  * file the bundle loads, and the training record. Read and written with Jackson; see docs/bundle.md.
  *
  * @param formatVersion the bundle format version ({@link #FORMAT_VERSION})
@@ -50,7 +50,7 @@ public record BundleManifest(int formatVersion, int resolution, String channelOr
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
     /**
-     * The pixel value range of image tensors.
+     * Gives the pixel value range of image tensors.
      *
      * @param min the value of black
      * @param max the value of full intensity

@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How to run inference sessions.
+ * Configures inference sessions: device, GPU requirement, threads and batch size.
  *
  * @param device {@code cpu}, {@code cuda} or {@code cuda:N}; CUDA falls back to CPU (with a note) when it cannot
  *     be loaded, unless {@code requireGpu}

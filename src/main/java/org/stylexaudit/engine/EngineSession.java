@@ -122,6 +122,53 @@ public final class EngineSession implements AutoCloseable {
         return run(BundleManifest.MAPPING, List.<float[][]>of(z));
     }
 
+    /**
+     * Loads every network and passes one zero image through the chain classifier, encoder, styles, synthesis (and
+     * mapping), checking each output size against the manifest. Returns one text per mismatch; empty when the
+     * networks fit the manifest.
+     *
+     * @throws EngineException when a network cannot be loaded or rejects its input
+     */
+    public List<String> checkInterfaces() throws EngineException, BundleException {
+        BundleManifest m = bundle.manifest();
+        List<String> problems = new ArrayList<>();
+        float[][] image = {new float[m.channels() * m.resolution() * m.resolution()]};
+        float[][] c = classify(image);
+        expect(problems, BundleManifest.CLASSIFIER, "classes", m.classNames().size(), c[0].length);
+        float[][] w = encode(image);
+        float[][] s = styles(w, c);
+        expect(problems, BundleManifest.STYLES, "style coordinates (layout total)", m.styleLayout().totalSize(),
+                s[0].length);
+        if (s[0].length == m.styleLayout().totalSize()) {
+            float[][] x = synthesize(s);
+            expect(problems, BundleManifest.SYNTHESIS, "image values (C x R x R)", image[0].length, x[0].length);
+        }
+        if (m.hasMapping()) {
+            long[] z = ((TensorInfo) inputInfo(BundleManifest.MAPPING).getInfo()).getShape();
+            if (z.length == 2 && z[1] > 0) {
+                expect(problems, BundleManifest.MAPPING, "w values (encoder output)", w[0].length,
+                        map(new float[][] {new float[(int) z[1]]})[0].length);
+            } else {
+                problems.add(BundleManifest.MAPPING + " input shape " + Arrays.toString(z) + " is not (N, Z)");
+            }
+        }
+        return problems;
+    }
+
+    private static void expect(List<String> problems, String file, String what, int expected, int actual) {
+        if (expected != actual) {
+            problems.add(file + " gives " + actual + " " + what + ", the manifest implies " + expected);
+        }
+    }
+
+    private NodeInfo inputInfo(String file) throws EngineException, BundleException {
+        try {
+            return session(file).getInputInfo().values().iterator().next();
+        } catch (OrtException e) {
+            throw new EngineException(file + ": cannot read its inputs: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs the first output of {@code file} over all rows, batch by batch; inputs are given in graph order. */
     private float[][] run(String file, List<float[][]> inputs) throws EngineException, BundleException {
         OrtSession s = session(file);

@@ -16,7 +16,7 @@ public record StyleLayout(List<Layer> layers) {
     public static final String TO_RGB = "torgb";
 
     /**
-     * One modulated layer of the synthesis network.
+     * Describes one modulated layer of the synthesis network.
      *
      * @param name a unique layer name (also the synthesis input name when styles are fed per layer)
      * @param offset the index of the layer's first coordinate in the concatenated style vector

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.stylexaudit.store.InstanceStore;
 import org.stylexaudit.store.InstanceStore.Instance;
 import org.stylexaudit.store.StoreException;
@@ -28,6 +29,7 @@ final class CatalogWriter {
     private final InstanceStore store;
     private final long sourceId;
     private final long runId;
+    private final UnaryOperator<String> catalogPath;
     private int accepted;
     private int rejected;
     private int skipped;
@@ -36,11 +38,15 @@ final class CatalogWriter {
     private final TreeMap<String, Integer> skippedByReason = new TreeMap<>();
     private final List<IngestSummary.Rejection> rejections = new ArrayList<>();
 
-    CatalogWriter(Workspace ws, InstanceStore store, long sourceId, long runId) {
+    /**
+     * @param catalogPath turns a relative path into the catalog's {@code source_path} (itself, or its keyed hash)
+     */
+    CatalogWriter(Workspace ws, InstanceStore store, long sourceId, long runId, UnaryOperator<String> catalogPath) {
         this.ws = ws;
         this.store = store;
         this.sourceId = sourceId;
         this.runId = runId;
+        this.catalogPath = catalogPath;
     }
 
     /** Counts a file left as it is because its path, size and mtime match its row. */
@@ -73,8 +79,9 @@ final class CatalogWriter {
 
     private void recordAccepted(Outcome o, Instance prev) throws StoreException, IngestException {
         String key = o.facts().imageKey();
+        String path = catalogPath.apply(o.entry().relPath());
         Optional<Instance> other = store.byImageKey(key)
-                .filter(i -> i.sourceId() != sourceId || !i.sourcePath().equals(o.entry().relPath()));
+                .filter(i -> i.sourceId() != sourceId || !i.sourcePath().equals(path));
         if (other.isPresent()) {
             deleteQuietly(o.pendingPng());
             String what = FileFormat.DICOM.label().equals(o.facts().format()) ? "same SOP Instance UID" : "same content";
@@ -84,7 +91,7 @@ final class CatalogWriter {
         String cachePath = "cache/" + key + ".png";
         moveIntoCache(o.pendingPng(), ws.dir().resolve(cachePath));
         ImageFacts f = o.facts();
-        store.upsert(new Instance(0, sourceId, o.entry().relPath(), o.entry().size(), o.entry().mtime(), o.digest(),
+        store.upsert(new Instance(0, sourceId, path, o.entry().size(), o.entry().mtime(), o.digest(),
                 key, f.studyKey(), f.format(), f.sopClass(), f.transferSyntax(), f.rows(), f.columns(), f.frames(),
                 f.laterality(), InstanceStore.ACCEPTED, null, cachePath), runId);
         if (prev != null && prev.cachePath() != null && !prev.cachePath().equals(cachePath)) {
@@ -95,8 +102,8 @@ final class CatalogWriter {
 
     private void recordOther(Outcome o, Instance prev, Disposition d, String reason) throws StoreException {
         ImageFacts f = o.facts();
-        store.upsert(new Instance(0, sourceId, o.entry().relPath(), o.entry().size(), o.entry().mtime(), o.digest(),
-                f.imageKey(), f.studyKey(), f.format(), f.sopClass(), f.transferSyntax(), f.rows(), f.columns(),
+        store.upsert(new Instance(0, sourceId, catalogPath.apply(o.entry().relPath()), o.entry().size(),
+                o.entry().mtime(), o.digest(), f.imageKey(), f.studyKey(), f.format(), f.sopClass(), f.transferSyntax(), f.rows(), f.columns(),
                 f.frames(), f.laterality(), d.status(), reason, null), runId);
         // A file that was accepted before and is no longer usable must not leave its image in the cache.
         if (prev != null && prev.cachePath() != null) {

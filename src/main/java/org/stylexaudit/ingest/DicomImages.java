@@ -83,7 +83,8 @@ final class DicomImages {
         try {
             ds = reader.read(e.file());
         } catch (DicomException ex) {
-            return Outcome.rejected(e, readFailure(ex), digest, facts);
+            // The reader names the file in some messages; the catalog may hold paths only as keyed hashes.
+            return Outcome.rejected(e, readFailure(ex).replace(e.file().toString(), "the file"), digest, facts);
         }
         String sopClass = uid(ds, Tag.SOPClassUID, Tag.MediaStorageSOPClassUID);
         String sopInstance = uid(ds, Tag.SOPInstanceUID, Tag.MediaStorageSOPInstanceUID);

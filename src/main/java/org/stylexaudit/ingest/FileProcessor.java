@@ -42,7 +42,8 @@ final class FileProcessor {
         String unknown = FileFormat.UNKNOWN.label();
         switch (e.kind()) {
             case LINK_INSIDE:
-                return Outcome.skipped(e, "symbolic link inside the source: points to " + e.detail() + ", ingested there",
+                // The target is not named: the catalog may be keeping paths only as keyed hashes.
+                return Outcome.skipped(e, "symbolic link inside the source: its target is ingested under its own path",
                         "", ImageFacts.formatOnly("link"));
             case LINK_OUTSIDE:
                 return Outcome.rejected(e, "symbolic link outside the source: not followed", "",
@@ -79,6 +80,12 @@ final class FileProcessor {
         try {
             switch (format) {
                 case UNKNOWN:
+                    if (isSidecarDocument(e.file())) {
+                        // Archives carry READMEs, manifests and ground-truth tables beside the images; they are
+                        // expected there, so they are catalogued as skipped and do not turn a clean run into exit 3.
+                        return Outcome.skipped(e, "not an image: document (" + extension(e.file()) + ")", digest,
+                                ImageFacts.formatOnly(format.label()));
+                    }
                     return Outcome.rejected(e, "not an image: content is not DICOM, PNG, JPEG or TIFF", digest,
                             ImageFacts.formatOnly(format.label()));
                 case DICOM:
@@ -97,6 +104,19 @@ final class FileProcessor {
             return Outcome.rejected(e, "decoding failed: " + PlainImageReader.firstLine(ex), digest,
                     ImageFacts.formatOnly(format.label()));
         }
+    }
+
+    private static final java.util.Set<String> DOCUMENT_EXTENSIONS =
+            java.util.Set.of("csv", "json", "md", "txt", "yaml", "yml", "xml", "html", "pdf", "tsv");
+
+    static boolean isSidecarDocument(java.nio.file.Path file) {
+        return DOCUMENT_EXTENSIONS.contains(extension(file));
+    }
+
+    private static String extension(java.nio.file.Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
     private Outcome processPlain(FolderWalker.Entry e, String digest, FileFormat format) {

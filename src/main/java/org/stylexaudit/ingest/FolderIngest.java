@@ -75,13 +75,16 @@ public final class FolderIngest {
         long sourceId;
         try {
             sourceId = ws.instances().sourceId(SOURCE_KIND, root.toString());
+            checkPathMode(sourceId);
             runId = ws.runs().start("ingest", parametersJson(root));
         } catch (StoreException e) {
             throw new IngestException(e.getMessage(), e);
         }
         try {
             IngestSummary summary = ingest(root, sourceId, runId, progress);
-            ws.runs().finish(runId, summary.hasRejections() ? "partial" : "ok", JSON.writeValueAsString(summary));
+            // The stored summary names files as the catalog does; the returned one in clear, for the operator.
+            IngestSummary stored = summary.withPaths(this::catalogPath);
+            ws.runs().finish(runId, summary.hasRejections() ? "partial" : "ok", JSON.writeValueAsString(stored));
             return summary;
         } catch (StoreException | IOException | RuntimeException | IngestException e) {
             markFailed(runId, e);
@@ -99,7 +102,7 @@ public final class FolderIngest {
         List<FolderWalker.Entry> entries = new FolderWalker(root).walk();
         progress.start("ingest", entries.size());
         InstanceStore store = ws.instances();
-        CatalogWriter writer = new CatalogWriter(ws, store, sourceId, runId);
+        CatalogWriter writer = new CatalogWriter(ws, store, sourceId, runId, this::catalogPath);
         FileProcessor processor = new FileProcessor(ws.cacheDir(), ws::key, options);
         Set<String> seen = new HashSet<>();
         ArrayDeque<Pending> window = new ArrayDeque<>();
@@ -107,8 +110,9 @@ public final class FolderIngest {
         long done = 0;
         try {
             for (FolderWalker.Entry e : entries) {
-                seen.add(e.relPath());
-                Optional<Instance> prev = store.findByPath(sourceId, e.relPath());
+                String path = catalogPath(e.relPath());
+                seen.add(path);
+                Optional<Instance> prev = store.findByPath(sourceId, path);
                 if (prev.isPresent() && unchangedByAttributes(e, prev.get())) {
                     writer.unchanged(prev.get());
                     progress.advance(++done, e.relPath());
@@ -136,6 +140,19 @@ public final class FolderIngest {
         int missing = (int) store.all().stream()
                 .filter(i -> i.sourceId() == sourceId && !seen.contains(i.sourcePath())).count();
         return writer.summary(entries.size(), missing);
+    }
+
+    /**
+     * Returns the catalog's {@code source_path} for a path relative to the source root: the path itself when the
+     * run keeps paths, otherwise its keyed hash under the workspace secret (archive folders and file names often
+     * carry patient names and IDs; the hash still finds a file's row on the next run).
+     */
+    public static String catalogPath(Workspace ws, String relPath, boolean keepPaths) {
+        return keepPaths ? relPath : ws.key("path:" + relPath);
+    }
+
+    private String catalogPath(String relPath) {
+        return catalogPath(ws, relPath, options.keepPaths());
     }
 
     /** A file handed to a worker, with the catalog row it had before this run. */
@@ -187,7 +204,10 @@ public final class FolderIngest {
         }
     }
 
-    /** Refuses a workspace inside the source, because the cache and database would then be written into it. */
+    /**
+     * Refuses a workspace inside the source (the cache and database would be written into it) and a source inside
+     * the workspace (ingest would read its own cache while writing it).
+     */
     private void checkWorkspaceOutside(Path root) {
         Path wsReal;
         try {
@@ -198,6 +218,10 @@ public final class FolderIngest {
         if (wsReal.startsWith(root)) {
             throw new IllegalArgumentException("the workspace " + ws.dir() + " lies inside the source " + root
                     + "; ingest never writes into the source, so put the workspace elsewhere");
+        }
+        if (root.startsWith(wsReal)) {
+            throw new IllegalArgumentException("the source " + root + " lies inside the workspace " + ws.dir()
+                    + "; ingest writes into the workspace, so it cannot also read it as an archive");
         }
     }
 
@@ -218,6 +242,25 @@ public final class FolderIngest {
             }
         } catch (StoreException | IOException e) {
             throw new IngestException("cannot read the workspace cache: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses to switch between keyed and clear paths for a source already catalogued: every row would look new,
+     * and every image a duplicate of itself under its other path.
+     */
+    private void checkPathMode(long sourceId) throws StoreException {
+        for (Instance i : ws.instances().all()) {
+            if (i.sourceId() != sourceId) {
+                continue;
+            }
+            boolean keyed = i.sourcePath().matches("[0-9a-f]{64}");
+            if (keyed == options.keepPaths()) {
+                throw new IllegalArgumentException("this source was ingested " + (keyed ? "with keyed paths" : "with "
+                        + "paths in clear") + "; run again " + (keyed ? "without" : "with") + " --keep-paths or use a "
+                        + "new workspace");
+            }
+            return;
         }
     }
 
@@ -250,6 +293,7 @@ public final class FolderIngest {
         m.put("cacheSize", options.cacheSize());
         m.put("threads", options.threads());
         m.put("maxPixels", options.maxPixels());
+        m.put("keepPaths", options.keepPaths());
         m.put("environment", ToolInfo.environment());
         try {
             return JSON.writeValueAsString(m);

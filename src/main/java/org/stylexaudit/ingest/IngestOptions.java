@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param threads   files decoded in parallel (default 1; the catalog is always written by one thread)
  * @param maxPixels largest image (width x height) decoded; bigger images are rejected rather than risking the
  *                  heap (default 50 million, above any fundus camera)
+ * @param keepPaths store file paths in clear in the catalog (default false: archive paths often hold patient
+ *                  names or IDs, so the catalog stores a keyed hash of each path instead)
  */
-public record IngestOptions(Path source, int cacheSize, int threads, long maxPixels) {
+public record IngestOptions(Path source, int cacheSize, int threads, long maxPixels, boolean keepPaths) {
 
     /** Default side of cached images, in pixels. */
     public static final int DEFAULT_CACHE_SIZE = 256;
@@ -35,16 +37,21 @@ public record IngestOptions(Path source, int cacheSize, int threads, long maxPix
 
     /** Returns options with the defaults for everything but the source. */
     public static IngestOptions of(Path source) {
-        return new IngestOptions(source, DEFAULT_CACHE_SIZE, 1, DEFAULT_MAX_PIXELS);
+        return new IngestOptions(source, DEFAULT_CACHE_SIZE, 1, DEFAULT_MAX_PIXELS, false);
     }
 
     /** Returns a copy with another cache size. */
     public IngestOptions withCacheSize(int size) {
-        return new IngestOptions(source, size, threads, maxPixels);
+        return new IngestOptions(source, size, threads, maxPixels, keepPaths);
     }
 
     /** Returns a copy with another thread count. */
     public IngestOptions withThreads(int n) {
-        return new IngestOptions(source, cacheSize, n, maxPixels);
+        return new IngestOptions(source, cacheSize, n, maxPixels, keepPaths);
+    }
+
+    /** Returns a copy that stores paths in clear ({@code true}) or keyed ({@code false}). */
+    public IngestOptions withKeepPaths(boolean keep) {
+        return new IngestOptions(source, cacheSize, threads, maxPixels, keep);
     }
 }

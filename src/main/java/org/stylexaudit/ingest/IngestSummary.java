@@ -15,7 +15,8 @@ import java.util.Map;
  * @param unchangedRejected of {@code unchanged}, how many were rejected by an earlier run and stay so
  * @param missing           files catalogued by earlier runs of this source that are no longer there
  * @param skippedByReason   {@code skipped} broken down by reason
- * @param rejections        each rejection of this run, in walk order
+ * @param rejections        each rejection of this run, in walk order; paths relative to the source, in clear
+ *                          (the copy stored in the run row holds them as the catalog does)
  */
 public record IngestSummary(long runId, int seen, int accepted, int rejected, int skipped, int unchanged,
                             int unchangedRejected, int missing, Map<String, Integer> skippedByReason,
@@ -34,6 +35,12 @@ public record IngestSummary(long runId, int seen, int accepted, int rejected, in
      * @param reason why, starting with a short category ({@code truncated}, {@code not an image}, ...)
      */
     public record Rejection(String path, String reason) {
+    }
+
+    /** Returns a copy whose rejection paths are mapped, e.g. to the keyed form the catalog stores. */
+    public IngestSummary withPaths(java.util.function.UnaryOperator<String> map) {
+        return new IngestSummary(runId, seen, accepted, rejected, skipped, unchanged, unchangedRejected, missing,
+                skippedByReason, rejections.stream().map(r -> new Rejection(map.apply(r.path()), r.reason())).toList());
     }
 
     /** Returns true when this run rejected at least one file. */

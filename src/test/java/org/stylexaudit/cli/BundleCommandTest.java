@@ -39,7 +39,8 @@ class BundleCommandTest {
         assertTrue(text.contains("2 layers, 6 coordinates, 4 searchable"), text);
         assertTrue(text.contains("synthesis.onnx"), text);
         assertTrue(text.contains(Files.size(dir.resolve("encoder.onnx")) + " B"), text);
-        assertTrue(text.contains("steps 1200, dataDigest abababababababab..."), text);
+        assertTrue(text.contains("steps 1200, dataDigest abababababababab..., fidelity {agreement=0.9750, "
+                + "psnr=20.61}"), text);
     }
 
     @Test
@@ -47,6 +48,28 @@ class BundleCommandTest {
         Path dir = bundle();
         assertEquals(ExitCodes.OK, run("bundle", "verify", dir.toString()), err.toString());
         assertTrue(out.toString().contains("5 files match"), out.toString());
+    }
+
+    @Test
+    void verifyLoad_fittingNetworks_exitsZero() throws Exception {
+        Path dir = bundle();
+        assertEquals(ExitCodes.OK, run("bundle", "verify", "--load", dir.toString()), err.toString());
+        assertTrue(out.toString().contains("sizes fit the manifest"), out.toString());
+    }
+
+    @Test
+    void verifyLoad_layoutNotMatchingStyles_exitsOneSayingWhich() throws Exception {
+        Path dir = tmp.resolve("bundle");
+        org.stylexaudit.engine.BundleManifest d = EngineFixtures.draft();
+        org.stylexaudit.engine.BundleManifest wrong = new org.stylexaudit.engine.BundleManifest(d.formatVersion(),
+                d.resolution(), d.channelOrder(), d.valueRange(), d.classNames(), d.classifierOutput(),
+                new org.stylexaudit.engine.StyleLayout(java.util.List.of(
+                        new org.stylexaudit.engine.StyleLayout.Layer("b4.conv", 0, 5, 4, "conv"))),
+                null, d.training(), null);
+        new EngineFixtures().write(dir, wrong);
+        assertEquals(ExitCodes.FAILURE, run("bundle", "verify", "--load", dir.toString()));
+        assertTrue(err.toString().contains("styles.onnx gives 6 style coordinates (layout total), the manifest "
+                + "implies 5"), err.toString());
     }
 
     @Test

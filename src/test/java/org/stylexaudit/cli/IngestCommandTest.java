@@ -45,17 +45,19 @@ class IngestCommandTest {
         disc(src.resolve("one.png"), 120, 200);
         disc(src.resolve("two.png"), 150, 180);
         Files.write(src.resolve("zero.dcm"), new byte[0]);
-        Files.writeString(src.resolve("readme.txt"), "not an image");
+        Files.writeString(src.resolve("junk.bin"), "not an image");
+        Files.writeString(src.resolve("readme.txt"), "an archive's own notes are skipped, not rejected");
         String ws = tmp.resolve("ws").toString();
 
         assertEquals(ExitCodes.PARTIAL, run("ingest", "--quiet", "-w", ws, "-s", tmp.resolve("src").toString()));
         String o = out.toString();
         assertTrue(o.contains("2 accepted, 2 rejected"), o);
         assertTrue(o.contains("rejected sub/zero.dcm: empty file"), o);
-        assertTrue(o.contains("rejected sub/readme.txt: not an image"), o);
+        assertTrue(o.contains("rejected sub/junk.bin: not an image"), o);
+        assertTrue(!o.contains("rejected sub/readme.txt"), o);
 
         assertEquals(ExitCodes.OK, run("ingest", "--quiet", "--workspace", ws, "--source", tmp.resolve("src").toString()));
-        assertTrue(out.toString().contains("0 accepted, 0 rejected, 0 skipped, 4 unchanged (2 of them rejected earlier)"),
+        assertTrue(out.toString().contains("0 accepted, 0 rejected, 0 skipped, 5 unchanged (2 of them rejected earlier)"),
                 out.toString());
     }
 

@@ -88,31 +88,47 @@ final class Dcmtk {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
             return -1;
         }
+        int[] p = samples(a);
+        int[] q = samples(b);
+        if (p.length != q.length) {
+            return 255; // grey against colour: as different as it gets
+        }
         int max = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift < 24; shift += 8) {
-                    max = Math.max(max, Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF)));
-                }
-            }
+        for (int i = 0; i < p.length; i++) {
+            max = Math.max(max, Math.abs(p[i] - q[i]));
         }
         return max;
     }
 
     /** Returns the mean absolute per-channel difference of two same-size images. */
     static double meanDifference(BufferedImage a, BufferedImage b) {
+        int[] p = samples(a);
+        int[] q = samples(b);
         long sum = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift < 24; shift += 8) {
-                    sum += Math.abs((p >> shift & 0xFF) - (q >> shift & 0xFF));
-                }
+        for (int i = 0; i < Math.min(p.length, q.length); i++) {
+            sum += Math.abs(p[i] - q[i]);
+        }
+        return sum / (double) Math.max(1, p.length);
+    }
+
+    /**
+     * Returns the raw raster samples. Not getRGB: for grey images it converts linear grey to sRGB, which turns a
+     * one-level difference near black into ten or more.
+     */
+    private static int[] samples(BufferedImage img) {
+        if (img.getRaster().getNumBands() == 1) {
+            return img.getRaster().getPixels(0, 0, img.getWidth(), img.getHeight(), (int[]) null);
+        }
+        int[] out = new int[img.getWidth() * img.getHeight() * 3];
+        int i = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                out[i++] = rgb >> 16 & 0xFF;
+                out[i++] = rgb >> 8 & 0xFF;
+                out[i++] = rgb & 0xFF;
             }
         }
-        return sum / (3.0 * a.getWidth() * a.getHeight());
+        return out;
     }
 }

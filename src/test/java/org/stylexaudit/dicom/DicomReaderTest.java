@@ -67,6 +67,24 @@ class DicomReaderTest {
     }
 
     @Test
+    void write_encapsulatedPdfKeepsTheDocumentPaddedToEvenLength() throws Exception {
+        byte[] pdf = "%PDF-1.7\n%odd length document\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+        assertEquals(1, pdf.length % 2);
+        DicomObject ds = Fixtures.baseDataset();
+        ds.put(Tag.SOPClassUID, VR.UI, Uids.EncapsulatedPDFStorage);
+        ds.put(Tag.MIMETypeOfEncapsulatedDocument, VR.LO, "application/pdf");
+        ds.putBytes(Tag.EncapsulatedDocument, VR.OB, pdf);
+        Path file = tmp.resolve("report.dcm");
+        DicomWriter.write(file, ds);
+        DicomObject back = reader.read(file);
+        assertEquals(Uids.EncapsulatedPDFStorage, back.fileMeta().string(Tag.MediaStorageSOPClassUID));
+        byte[] doc = back.bytes(Tag.EncapsulatedDocument);
+        assertEquals(pdf.length + 1, doc.length);
+        assertArrayEquals(pdf, java.util.Arrays.copyOf(doc, pdf.length));
+        assertEquals(0, doc[pdf.length], "OB is padded with NUL (PS3.5 6.2)");
+    }
+
+    @Test
     void write_metaGroupLengthCountsTheMetaElements() throws Exception {
         DicomObject ds = Fixtures.baseDataset();
         byte[] file = DicomWriter.encode(ds, TransferSyntax.EXPLICIT_VR_LE);
@@ -139,6 +157,20 @@ class DicomReaderTest {
         DicomObject ids = reader.read(withMeta(Uids.ImplicitVRLittleEndian, x -> x.raw(imp.toBytes())));
         assertEquals("Eye", ids.sequence(Tag.AnatomicRegionSequence).get(0).string(Tag.CodeMeaning));
         assertEquals("ABCD", ids.sequence(0x00091001).get(0).string(Tag.PatientID));
+    }
+
+    @Test
+    void read_implicitUnknownTagHoldingItemsBecomesSequenceOtherwiseStaysBytes() throws Exception {
+        Fixtures.Bytes item = new Fixtures.Bytes().implicit(Tag.CodeValue, "AB".getBytes(StandardCharsets.US_ASCII));
+        Fixtures.Bytes seq = new Fixtures.Bytes().tag(Tag.Item).u32(item.size()).raw(item.toBytes());
+        byte[] fake = new Fixtures.Bytes().tag(Tag.Item).u32(2).raw((byte) 1, (byte) 2, (byte) 3, (byte) 4).toBytes();
+        Fixtures.Bytes b = new Fixtures.Bytes()
+                .implicit(0x300A0010, seq.toBytes())
+                .implicit(0x300A0020, fake);
+        DicomObject ds = reader.read(withMeta(Uids.ImplicitVRLittleEndian, x -> x.raw(b.toBytes())));
+        assertEquals("AB", ds.sequence(0x300A0010).get(0).string(Tag.CodeValue));
+        assertEquals(VR.UN, ds.element(0x300A0020).vr());
+        assertArrayEquals(fake, ds.bytes(0x300A0020));
     }
 
     @Test

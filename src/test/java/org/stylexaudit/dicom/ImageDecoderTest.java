@@ -166,6 +166,36 @@ class ImageDecoderTest {
     }
 
     @Test
+    void rawFrame_decodesTwelveBitJpegExtendedWithinOneOfDcmtk() throws Exception {
+        // Made with dcmtk: dcmcjpeg +ee mono12-source.dcm, and dcmdjpeg of that as the reference decoding.
+        DicomObject jpeg = resource("mono12-jpeg-extended.dcm");
+        DicomObject reference = resource("mono12-jpeg-extended.dcmdjpeg.dcm");
+        assertEquals(Uids.JPEGExtended12Bit, jpeg.transferSyntax());
+        int[] ours = decoder.rawFrame(jpeg, 0).samples();
+        int[] theirs = decoder.rawFrame(reference, 0).samples();
+        assertEquals(theirs.length, ours.length);
+        for (int i = 0; i < ours.length; i++) {
+            assertTrue(Math.abs(ours[i] - theirs[i]) <= 1, "sample " + i + ": " + ours[i] + " vs " + theirs[i]);
+        }
+    }
+
+    @Test
+    void rawFrame_decodesLosslessJpegProcess14Exactly() throws Exception {
+        // Made with dcmtk: dcmcjpeg +el mono12-source.dcm (process 14, 12 bits stored in 16).
+        DicomObject jpeg = resource("mono12-jpeg-lossless.dcm");
+        assertEquals(Uids.JPEGLossless, jpeg.transferSyntax());
+        assertArrayEquals(decoder.rawFrame(resource("mono12-source.dcm"), 0).samples(),
+                decoder.rawFrame(jpeg, 0).samples());
+    }
+
+    private static DicomObject resource(String name) throws Exception {
+        try (java.io.InputStream in = ImageDecoderTest.class.getResourceAsStream("/dicom/" + name)) {
+            assertTrue(in != null, "test resource " + name);
+            return new DicomReader(ReadLimits.DEFAULT).read(in.readAllBytes());
+        }
+    }
+
+    @Test
     void frameCount_refusesJpegLsAndJpeg2000WithOneLine() throws Exception {
         DicomObject ds = Fixtures.mono(2, 2, 1, 8, 8, false, new int[4]);
         ds.setTransferSyntax(Uids.JPEGLSLossless);

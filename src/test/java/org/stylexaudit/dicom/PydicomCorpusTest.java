@@ -47,7 +47,11 @@ class PydicomCorpusTest {
         }
         List<Row> rows = new ArrayList<>();
         for (Path f : files) {
-            rows.add(check(f));
+            Row row = check(f);
+            if (row.outcome() == Outcome.REFUSED || row.outcome() == Outcome.SKIPPED_NON_IMAGE) {
+                row = checkCommandRefuses(row);
+            }
+            rows.add(row);
         }
         Map<Outcome, Integer> counts = new TreeMap<>();
         StringBuilder table = new StringBuilder("pydicom corpus outcome (" + files.size() + " files)\n");
@@ -109,6 +113,20 @@ class PydicomCorpusTest {
         }
         int tolerance = lossy ? LOSSY_TOLERANCE : LOSSLESS_TOLERANCE;
         return new Row(f.toString(), worst <= tolerance ? Outcome.WITHIN_TOLERANCE : Outcome.MISMATCH, detail);
+    }
+
+    /** Runs {@code dicom png} on a file the API refused: exit 1 and exactly one line on stderr, or a MISMATCH. */
+    private Row checkCommandRefuses(Row row) {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int rc = org.stylexaudit.cli.Main.run(new String[] {"dicom", "png", row.file(), "--out",
+                tmp.resolve("refused.png").toString()}, new java.io.PrintWriter(new java.io.StringWriter(), true),
+                new java.io.PrintWriter(err, true));
+        long lines = err.toString().trim().lines().count();
+        if (rc != 1 || lines != 1) {
+            return new Row(row.file(), Outcome.MISMATCH, "dicom png exit " + rc + " with " + lines
+                    + " lines on stderr: " + err);
+        }
+        return row;
     }
 
     static boolean isLossy(DicomObject ds) {

@@ -43,6 +43,11 @@ public final class EngineFixtures {
         training.put("dataDigest", "ab".repeat(32));
         training.put("hyperParameters", Map.of("batch", 16, "lrEncoder", 1e-5));
         training.put("losses", List.of(Map.of("step", 1000, "rec", 0.21)));
+        Map<String, Object> fidelity = new LinkedHashMap<>();
+        fidelity.put("agreement", 0.975);
+        fidelity.put("psnr", 20.61234);
+        fidelity.put("perClass", Map.of("healthy", 0.98));
+        training.put("fidelity", fidelity);
         return new BundleManifest(1, RES, "RGB", new BundleManifest.ValueRange(-1, 1), List.of("healthy", "disease"),
                 "logits", new StyleLayout(List.of(new StyleLayout.Layer("b4.conv", 0, 4, 4, "conv"),
                         new StyleLayout.Layer("b4.torgb", 4, 2, 4, "torgb"))), null, training, null);
@@ -50,7 +55,12 @@ public final class EngineFixtures {
 
     /** Writes the tiny bundle (with the mapping network) to {@code dir} and returns the written manifest. */
     public BundleManifest write(Path dir) throws BundleException {
-        return new BundleWriter(draft())
+        return write(dir, draft());
+    }
+
+    /** Writes the tiny networks under another manifest draft (to test mismatches). */
+    public BundleManifest write(Path dir, BundleManifest draft) throws BundleException {
+        return new BundleWriter(draft)
                 .put(BundleManifest.CLASSIFIER, classifier())
                 .put(BundleManifest.ENCODER, encoder())
                 .put(BundleManifest.STYLES, styles())

@@ -44,7 +44,8 @@ class DicomIngestTest {
 
     @BeforeEach
     void archive() throws Exception {
-        src = Files.createDirectories(tmp.resolve("archive/study1"));
+        // Folder names carrying patient data, as many archives have them.
+        src = Files.createDirectories(tmp.resolve("archive/DOE_JANE_PID-738215/study1"));
         BufferedImage fundus = FundusFixtures.fundus(400, 300, 200, 150, 130, 1);
 
         DicomObject op = FundusFixtures.dicom(Uids.OphthalmicPhotography8BitImageStorage, OP, STUDY, fundus, true);
@@ -100,7 +101,16 @@ class DicomIngestTest {
     }
 
     private Map<String, Instance> rows(Workspace ws) throws Exception {
-        return ws.instances().all().stream().collect(Collectors.toMap(Instance::sourcePath, i -> i));
+        Map<String, Instance> byKey = ws.instances().all().stream()
+                .collect(Collectors.toMap(Instance::sourcePath, i -> i));
+        Map<String, Instance> out = new java.util.HashMap<>();
+        try (var files = Files.walk(tmp.resolve("archive"))) {
+            for (Path p : files.filter(Files::isRegularFile).collect(Collectors.toList())) {
+                String rel = tmp.resolve("archive").relativize(p).toString().replace('\\', '/');
+                out.put(rel.substring(rel.indexOf('/') + 1), byKey.get(FolderIngest.catalogPath(ws, rel, false)));
+            }
+        }
+        return out;
     }
 
     @Test
@@ -140,11 +150,12 @@ class DicomIngestTest {
             assertEquals(ws.key(STUDY), ct.studyKey());
             assertNull(ct.cachePath());
 
-            assertEquals("duplicate image: same SOP Instance UID as study1/op.dcm",
+            assertEquals("duplicate image: same SOP Instance UID as " + op.sourcePath(),
                     r.get("study1/resent-op.dcm").rejectionReason());
 
             Map<String, String> reasons = s.rejections().stream()
-                    .collect(Collectors.toMap(IngestSummary.Rejection::path, IngestSummary.Rejection::reason));
+                    .collect(Collectors.toMap(j -> j.path().substring(j.path().indexOf('/') + 1),
+                            IngestSummary.Rejection::reason));
             assertEquals(2, reasons.size(), reasons.toString());
             assertTrue(reasons.get("study1/truncated.dcm").startsWith("truncated DICOM: "), reasons.toString());
             assertTrue(reasons.get("study1/jpegls.dcm").startsWith("unsupported: "), reasons.toString());
@@ -173,7 +184,7 @@ class DicomIngestTest {
             String text = all.toString();
             assertTrue(text.contains("accepted"), "the dump holds the catalog");
             for (String secret : List.of(FundusFixtures.PATIENT_NAME, FundusFixtures.PATIENT_ID, "19500101", OP, STUDY,
-                    MULTI, VL)) {
+                    MULTI, VL, "DOE_JANE", "study1")) {
                 assertFalse(text.contains(secret), secret + " must not be stored");
             }
         }

@@ -82,7 +82,7 @@ class ExternalArchiveTest {
         img2dcm(jpeg, src.resolve("op.dcm"), "--no-checks", "--oph-photo", "-k", "ImageLaterality=L");
         img2dcm(jpeg, src.resolve("sc.dcm"));
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
-            IngestSummary s = new FolderIngest(ws, IngestOptions.of(src)).run(Progress.NONE);
+            IngestSummary s = new FolderIngest(ws, IngestOptions.of(src).withKeepPaths(true)).run(Progress.NONE);
             assertEquals(4, s.accepted(), s.toString());
             Map<String, Instance> rows = ws.instances().all().stream()
                     .collect(Collectors.toMap(Instance::sourcePath, i -> i));

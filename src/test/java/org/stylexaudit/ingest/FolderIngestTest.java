@@ -39,7 +39,7 @@ class FolderIngestTest {
     static final Map<String, String> BAD = Map.of(
             "bad/truncated.png", "truncated PNG",
             "bad/truncated.jpg", "truncated JPEG",
-            "bad/notes.txt", "not an image",
+            "bad/notes.bin", "not an image",
             "bad/fake.dcm", "not an image",
             "bad/zero.dcm", "empty file",
             "bad/blank.png", "blank image",
@@ -59,7 +59,8 @@ class FolderIngestTest {
         Files.write(src.resolve("bad/truncated.png"), java.util.Arrays.copyOf(png, png.length / 2));
         byte[] jpg = Files.readAllBytes(src.resolve("good/b.jpg"));
         Files.write(src.resolve("bad/truncated.jpg"), java.util.Arrays.copyOf(jpg, jpg.length / 2));
-        Files.writeString(src.resolve("bad/notes.txt"), "reading list\n");
+        Files.writeString(src.resolve("bad/notes.bin"), "reading list\n");
+        Files.writeString(src.resolve("ground-truth.csv"), "file,label\ngood/a.png,1\n");
         Files.writeString(src.resolve("bad/fake.dcm"), "this file only claims to be DICOM by its name");
         Files.write(src.resolve("bad/zero.dcm"), new byte[0]);
         FundusFixtures.write(new BufferedImage(100, 100, BufferedImage.TYPE_INT_RGB), "png", src.resolve("bad/blank.png"));
@@ -70,6 +71,12 @@ class FolderIngestTest {
 
     private IngestSummary ingest(Workspace ws) throws IngestException {
         return new FolderIngest(ws, IngestOptions.of(src)).run(Progress.NONE);
+    }
+
+    /** Returns the row of a relative path, stored under its keyed hash. */
+    private static Instance row(Workspace ws, String relPath) throws Exception {
+        long sourceId = ws.instances().all().get(0).sourceId();
+        return ws.instances().findByPath(sourceId, FolderIngest.catalogPath(ws, relPath, false)).orElseThrow();
     }
 
     private static Map<String, String> snapshot(Path root) throws IOException {
@@ -94,11 +101,12 @@ class FolderIngestTest {
     void run_mixedTree_acceptsGoodRejectsEachBadWithReason() throws Exception {
         try (Workspace ws = Workspace.open(wsDir)) {
             IngestSummary s = ingest(ws);
-            assertEquals(12, s.seen());
+            assertEquals(13, s.seen());
             assertEquals(3, s.accepted());
             assertEquals(BAD.size(), s.rejected());
-            assertEquals(2, s.skipped(), "the duplicate copy and the link inside the source");
-            assertEquals(Map.of("duplicate image", 1, "symbolic link inside the source", 1), s.skippedByReason());
+            assertEquals(3, s.skipped(), "the duplicate copy, the link inside the source and the CSV sidecar");
+            assertEquals(Map.of("duplicate image", 1, "symbolic link inside the source", 1, "not an image", 1),
+                    s.skippedByReason());
             Map<String, String> reasons = s.rejections().stream()
                     .collect(Collectors.toMap(IngestSummary.Rejection::path, IngestSummary.Rejection::reason));
             assertEquals(BAD.keySet(), reasons.keySet());
@@ -106,10 +114,9 @@ class FolderIngestTest {
                     path + " rejected for '" + reasons.get(path) + "', expected " + category));
 
             List<Instance> rows = ws.instances().all();
-            assertEquals(12, rows.size(), "every entry has a catalog row");
+            assertEquals(13, rows.size(), "every entry has a catalog row");
             List<Instance> accepted = ws.instances().accepted();
-            assertEquals(List.of("good/a.png", "good/b.jpg", "good/sub/c.tif"),
-                    accepted.stream().map(Instance::sourcePath).collect(Collectors.toList()));
+            assertEquals(List.of(row(ws, "good/a.png"), row(ws, "good/b.jpg"), row(ws, "good/sub/c.tif")), accepted);
             for (Instance i : accepted) {
                 assertEquals(ws.key(i.contentDigest()), i.imageKey());
                 assertEquals("cache/" + i.imageKey() + ".png", i.cachePath());
@@ -118,10 +125,13 @@ class FolderIngestTest {
                 assertEquals(256, cached.getHeight());
             }
             assertEquals(3, cacheImages(ws).size(), "no temporary or duplicate files left in the cache");
-            Instance dup = ws.instances().findByPath(rows.get(0).sourceId(), "good/copy-of-a.png").orElseThrow();
+            Instance dup = row(ws, "good/copy-of-a.png");
             assertEquals("skipped", dup.status());
-            assertEquals("duplicate image: same content as good/a.png", dup.rejectionReason());
-            assertEquals(450, ws.instances().findByPath(rows.get(0).sourceId(), "good/a.png").orElseThrow().rows());
+            assertEquals("duplicate image: same content as " + row(ws, "good/a.png").sourcePath(), dup.rejectionReason());
+            assertEquals(450, row(ws, "good/a.png").rows());
+            for (Instance i : rows) {
+                assertTrue(i.sourcePath().matches("[0-9a-f]{64}"), "paths are stored as keyed hashes: " + i);
+            }
         }
     }
 
@@ -148,6 +158,8 @@ class FolderIngestTest {
             assertEquals("partial", ws.runs().find(first.runId()).orElseThrow().status());
             JsonNode firstStored = new ObjectMapper().readTree(ws.runs().find(first.runId()).orElseThrow().summary());
             assertEquals(BAD.size(), firstStored.get("rejections").size());
+            assertEquals(FolderIngest.catalogPath(ws, "bad/blank.png", false),
+                    firstStored.get("rejections").get(0).get("path").asText(), "the stored summary keys paths too");
         }
         assertEquals(before, snapshot(src), "ingest never writes into the source");
     }
@@ -156,20 +168,19 @@ class FolderIngestTest {
     void run_touchedAndChangedFiles_digestDecides() throws Exception {
         try (Workspace ws = Workspace.open(wsDir)) {
             ingest(ws);
-            long sourceId = ws.instances().all().get(0).sourceId();
-            Instance oldB = ws.instances().findByPath(sourceId, "good/b.jpg").orElseThrow();
+            Instance oldB = row(ws, "good/b.jpg");
             Files.setLastModifiedTime(src.resolve("good/a.png"), FileTime.fromMillis(1_000_000_000L));
             FundusFixtures.write(FundusFixtures.fundus(640, 480, 300, 240, 200, 77), "jpeg", src.resolve("good/b.jpg"));
 
             IngestSummary s = ingest(ws);
             assertEquals(1, s.accepted(), "only the re-written JPEG is processed again");
-            assertEquals(11, s.unchanged(), "the touched PNG counts as unchanged by its digest");
-            assertEquals(1_000_000_000L, ws.instances().findByPath(sourceId, "good/a.png").orElseThrow().fileMtime());
-            Instance newB = ws.instances().findByPath(sourceId, "good/b.jpg").orElseThrow();
+            assertEquals(12, s.unchanged(), "the touched PNG counts as unchanged by its digest");
+            assertEquals(1_000_000_000L, row(ws, "good/a.png").fileMtime());
+            Instance newB = row(ws, "good/b.jpg");
             assertNotEquals(oldB.imageKey(), newB.imageKey());
             assertFalse(Files.exists(ws.dir().resolve(oldB.cachePath())), "the stale cache image is removed");
             assertTrue(Files.exists(ws.dir().resolve(newB.cachePath())));
-            assertEquals(12, ws.instances().all().size());
+            assertEquals(13, ws.instances().all().size());
         }
     }
 
@@ -199,7 +210,7 @@ class FolderIngestTest {
 
             IngestSummary resumed = ingest(ws);
             assertEquals(5, resumed.unchanged());
-            assertEquals(12, ws.instances().all().size());
+            assertEquals(13, ws.instances().all().size());
             assertEquals(3, ws.instances().accepted().size());
             assertEquals(3, cacheImages(ws).size());
         }
@@ -221,21 +232,43 @@ class FolderIngestTest {
     void run_twoThreads_sameCatalogAsOne() throws Exception {
         List<String> one;
         try (Workspace ws = Workspace.open(tmp.resolve("ws1"))) {
-            ingest(ws);
+            new FolderIngest(ws, IngestOptions.of(src).withKeepPaths(true)).run(Progress.NONE);
             one = ws.instances().all().stream().map(FolderIngestTest::withoutKeys).collect(Collectors.toList());
         }
         try (Workspace ws = Workspace.open(tmp.resolve("ws2"))) {
-            IngestSummary s = new FolderIngest(ws, IngestOptions.of(src).withThreads(2)).run(Progress.NONE);
+            IngestSummary s = new FolderIngest(ws, IngestOptions.of(src).withThreads(2).withKeepPaths(true))
+                    .run(Progress.NONE);
             assertEquals(3, s.accepted());
             assertEquals(one, ws.instances().all().stream().map(FolderIngestTest::withoutKeys)
                     .collect(Collectors.toList()));
         }
     }
 
-    /** A row without the fields that legitimately differ between workspaces (ids, keyed hashes). */
+    /** A row without the fields that legitimately differ between workspaces (ids, keyed hashes of content). */
     private static String withoutKeys(Instance i) {
         return String.join("|", i.sourcePath(), Long.toString(i.fileSize()), i.contentDigest(), i.format(),
                 i.status(), String.valueOf(i.rejectionReason()), String.valueOf(i.rows()));
+    }
+
+    @Test
+    void run_keepPaths_storesPathsInClear() throws Exception {
+        try (Workspace ws = Workspace.open(wsDir)) {
+            new FolderIngest(ws, IngestOptions.of(src).withKeepPaths(true)).run(Progress.NONE);
+            Instance dup = ws.instances().findByPath(ws.instances().all().get(0).sourceId(), "good/copy-of-a.png")
+                    .orElseThrow();
+            assertEquals("duplicate image: same content as good/a.png", dup.rejectionReason());
+        }
+    }
+
+    @Test
+    void run_switchingPathMode_refused() throws Exception {
+        try (Workspace ws = Workspace.open(wsDir)) {
+            ingest(ws);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new FolderIngest(ws, IngestOptions.of(src).withKeepPaths(true)).run(Progress.NONE));
+            assertTrue(e.getMessage().contains("ingested with keyed paths"), e.getMessage());
+            assertEquals(13, ws.instances().all().size());
+        }
     }
 
     @Test
@@ -243,6 +276,15 @@ class FolderIngestTest {
         try (Workspace ws = Workspace.open(src.resolve("ws"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ingest(ws));
             assertTrue(e.getMessage().contains("inside the source"), e.getMessage());
+        }
+    }
+
+    @Test
+    void run_sourceInsideWorkspace_refused() throws Exception {
+        try (Workspace ws = Workspace.open(wsDir)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new FolderIngest(ws, IngestOptions.of(ws.cacheDir())).run(Progress.NONE));
+            assertTrue(e.getMessage().contains("lies inside the workspace"), e.getMessage());
         }
     }
 
@@ -265,8 +307,7 @@ class FolderIngestTest {
             IngestSummary s = ingest(ws);
             assertTrue(s.rejections().contains(new IngestSummary.Rejection("bad/pipe",
                     "not a regular file (device, pipe or socket)")));
-            assertEquals(InstanceStore.REJECTED, ws.instances().findByPath(ws.instances().all().get(0).sourceId(),
-                    "bad/pipe").orElseThrow().status());
+            assertEquals(InstanceStore.REJECTED, row(ws, "bad/pipe").status());
         }
     }
 }

@@ -30,6 +30,7 @@ import java.util.Map;
  * @param parameterCount number of trainable weights
  * @param data what was trained and evaluated on
  * @param metrics accuracies
+ * @param exportMaxAbsDiff largest |ONNX Runtime - DJL| logit difference on up to 64 validation images
  * @param history per-epoch loss and validation accuracy
  * @param trainingSeconds wall time of training
  * @param environment tool, Java and OS versions
@@ -38,7 +39,7 @@ import java.util.Map;
 public record ClassifierCard(String format, String model, String modelSha256, String input, String output,
         List<String> classNames, String task, int resolution, String channelOrder, List<Double> valueRange,
         String resize, ClassifierConfig hyperParameters, long seed, long parameterCount, Data data,
-        Metrics metrics, List<ClassifierTrainer.Epoch> history, double trainingSeconds,
+        Metrics metrics, double exportMaxAbsDiff, List<ClassifierTrainer.Epoch> history, double trainingSeconds,
         Map<String, String> environment, String created) {
 
     /** The value of {@link #format()} written by this version. */
@@ -70,9 +71,15 @@ public record ClassifierCard(String format, String model, String modelSha256, St
      * @param testAccuracy on the test split of the training archive (shortcut present)
      * @param shortcutFreeAccuracy on the shortcut-free set (camera independent of the label)
      * @param shortcutReliance test accuracy minus shortcut-free accuracy: what the shortcut is worth
+     * @param cameraLabels per camera, the label most of its training images carry
+     * @param congruentAccuracy shortcut-free accuracy on images whose camera usually carries their label
+     * @param incongruentAccuracy shortcut-free accuracy on images whose camera usually carries the other label
+     * @param congruentImages number of such congruent images
+     * @param incongruentImages number of such incongruent images
      */
     public record Metrics(Double validationAccuracy, Double testAccuracy, Double shortcutFreeAccuracy,
-            Double shortcutReliance) {
+            Double shortcutReliance, Map<String, Integer> cameraLabels, Double congruentAccuracy,
+            Double incongruentAccuracy, int congruentImages, int incongruentImages) {
     }
 
     private static ObjectMapper mapper() {
@@ -84,7 +91,10 @@ public record ClassifierCard(String format, String model, String modelSha256, St
     public void write(Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only (0600), and the model must stay readable by
+        // the audit jobs of other users, like any file written with the process umask.
+        Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime()
+                + ".tmp");
         try {
             mapper().writeValue(tmp.toFile(), this);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

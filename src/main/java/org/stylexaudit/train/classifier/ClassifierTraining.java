@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.stylexaudit.common.Digests;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.common.ToolInfo;
+import org.stylexaudit.train.onnx.OnnxGraph;
 
 /**
  * The {@code train classifier} stage: reads the ground truth, trains on the train split, measures validation and
@@ -63,9 +65,19 @@ public final class ClassifierTraining {
         long t0 = System.nanoTime();
         try (TrainedClassifier trained = new ClassifierTrainer(config, progress).train(train, validation, history)) {
             double seconds = (System.nanoTime() - t0) / 1e9;
-            trained.writeOnnx(request.out());
+            byte[] onnx = trained.toOnnx().toBytes();
+            double exportDiff = ExportCheck.maxAbsDiff(trained, onnx, validation.size() > 0 ? validation.pixels()
+                    : train.pixels());
+            if (!(exportDiff <= ExportCheck.TOLERANCE)) {
+                throw new ClassifierException("the exported ONNX model differs from the trained network by "
+                        + exportDiff + " (tolerance " + ExportCheck.TOLERANCE + "); nothing was written");
+            }
+            OnnxGraph.writeAtomically(request.out(), onnx);
             Double testAcc = nullIfNaN(trained.accuracy(test));
             Double freeAcc = free == null ? null : nullIfNaN(trained.accuracy(free));
+            Map<String, Integer> cameraLabels = ShortcutCheck.cameraLabels(train);
+            ShortcutCheck.Result congruence = free == null ? new ShortcutCheck.Result(null, null, 0, 0)
+                    : ShortcutCheck.evaluate(trained, free, cameraLabels);
             ClassifierCard card = new ClassifierCard(ClassifierCard.FORMAT, request.out().getFileName().toString(),
                     Digests.sha256Hex(request.out()), TrainedClassifier.INPUT, TrainedClassifier.OUTPUT,
                     ClassifierConfig.CLASS_NAMES, config.labelColumn(), r, "RGB", List.of(-1.0, 1.0),
@@ -75,8 +87,10 @@ public final class ClassifierTraining {
                             request.shortcutFreeLabels() == null ? null : request.shortcutFreeLabels().toString(),
                             free == null ? 0 : free.size(), free == null ? null : free.digest()),
                     new ClassifierCard.Metrics(nullIfNaN(trained.accuracy(validation)), testAcc, freeAcc,
-                            testAcc == null || freeAcc == null ? null : testAcc - freeAcc),
-                    history, seconds, ToolInfo.environment(), Instant.now().toString());
+                            testAcc == null || freeAcc == null ? null : testAcc - freeAcc, cameraLabels,
+                            congruence.congruent(), congruence.incongruent(), congruence.congruentImages(),
+                            congruence.incongruentImages()),
+                    exportDiff, history, seconds, ToolInfo.environment(), Instant.now().toString());
             card.write(cardPath(request.out()));
             return card;
         } catch (IOException e) {

@@ -13,9 +13,10 @@ import org.stylexaudit.common.Progress;
  * @param resolution side length of every image
  * @param pixels one {@code [3, R, R]} array per image, values in [-1, 1]
  * @param labels one 0/1 label per image
+ * @param cameras the camera model of each image (empty strings when the CSV has none)
  * @param digest SHA-256 over (relative path, file SHA-256, label) of every image, in order
  */
-public record ImageSet(int resolution, List<float[]> pixels, int[] labels, String digest) {
+public record ImageSet(int resolution, List<float[]> pixels, int[] labels, List<String> cameras, String digest) {
 
     /** Returns the number of images. */
     public int size() {
@@ -37,12 +38,14 @@ public record ImageSet(int resolution, List<float[]> pixels, int[] labels, Strin
         MessageDigest md = Digests.sha256();
         float[][] pixels = new float[rows.size()][];
         int[] labels = new int[rows.size()];
+        String[] cameras = new String[rows.size()];
         progress.start(task, rows.size());
         try {
             for (int i = 0; i < rows.size(); i++) {
                 LabelledImage row = rows.get(i);
                 pixels[i] = ImageTensors.read(row.file(), resolution);
                 labels[i] = row.label();
+                cameras[i] = row.camera();
                 String fileDigest = Digests.sha256Hex(Digests.readAll(row.file()));
                 md.update((row.relativePath() + "\t" + fileDigest + "\t" + row.label() + "\n")
                         .getBytes(StandardCharsets.UTF_8));
@@ -53,6 +56,6 @@ public record ImageSet(int resolution, List<float[]> pixels, int[] labels, Strin
         } finally {
             progress.finish();
         }
-        return new ImageSet(resolution, List.of(pixels), labels, HexFormat.of().formatHex(md.digest()));
+        return new ImageSet(resolution, List.of(pixels), labels, List.of(cameras), HexFormat.of().formatHex(md.digest()));
     }
 }

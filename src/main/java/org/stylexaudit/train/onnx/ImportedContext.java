@@ -4,10 +4,10 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -18,7 +18,7 @@ final class ImportedContext {
 
     private final NDManager constants;
     private final DataType floatType;
-    private final Map<String, NDArray> cache = new ConcurrentHashMap<>();
+    private final Map<String, NDArray> cache = new HashMap<>();
     private final Set<NDArray> owned = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
 
     ImportedContext(NDManager constants, DataType floatType) {
@@ -52,8 +52,17 @@ final class ImportedContext {
         return cached("scalar/" + Double.doubleToLongBits(v), m -> floatType == DataType.FLOAT64 ? m.create(v) : m.create((float) v));
     }
 
-    /** Returns the array stored under {@code key}, making it once in the constants manager. */
-    NDArray cached(String key, Function<NDManager, NDArray> make) {
-        return cache.computeIfAbsent(key, k -> own(make.apply(constants)));
+    /**
+     * Returns the array stored under {@code key}, making it once in the constants manager. Not computeIfAbsent:
+     * makers call {@link #scalar} themselves, and a ConcurrentHashMap must not be updated from inside its own
+     * computeIfAbsent.
+     */
+    synchronized NDArray cached(String key, Function<NDManager, NDArray> make) {
+        NDArray a = cache.get(key);
+        if (a == null) {
+            a = own(make.apply(constants));
+            cache.put(key, a);
+        }
+        return a;
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A user's ONNX classifier as a differentiable function of its input (DJL, PyTorch engine). Its weights are frozen
+ * Computes a user's ONNX classifier as a differentiable function of its input (DJL, PyTorch engine). Its weights are frozen
  * constants: gradients flow through it to the input but nothing in it is trained. Made by {@link OnnxImporter}.
  *
  * <pre>{@code
@@ -67,6 +67,7 @@ public final class ImportedModel implements AutoCloseable {
             throw new IllegalArgumentException("the imported model '" + input.name() + "' expects "
                     + ctx.floatType() + " input, got " + x.getDataType());
         }
+        checkShape(x);
         NDManager target = x.getManager();
         Map<String, NDArray> values = new HashMap<>(constants);
         values.put(input.name(), x);
@@ -87,6 +88,19 @@ public final class ImportedModel implements AutoCloseable {
             }
         }
         return values.get(outputs.get(0).name());
+    }
+
+    private void checkShape(NDArray x) {
+        long[] declared = input.shape();
+        long[] actual = x.getShape().getShape();
+        boolean ok = declared.length == 0 || declared.length == actual.length;
+        for (int i = 0; ok && i < declared.length; i++) {
+            ok = declared[i] < 0 || declared[i] == actual[i];
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("the imported model's input '" + input.name() + "' is declared as "
+                    + java.util.Arrays.toString(declared) + " (-1: any size), got " + x.getShape());
+        }
     }
 
     /** Returns a DJL block computing {@link #forward} on the single array of its input list. */

@@ -25,7 +25,7 @@ final class ImportedOps {
     static final List<String> SUPPORTED = List.of("Abs", "Add", "AveragePool", "BatchNormalization", "Cast",
             "Clip", "Concat", "Constant", "Conv", "Div", "Dropout", "Exp", "Flatten", "Gather", "Gemm",
             "GlobalAveragePool", "GlobalMaxPool", "HardSigmoid", "HardSwish", "Identity", "LeakyRelu", "MatMul",
-            "Max", "MaxPool", "Min", "Mul", "Neg", "PRelu", "Pad", "ReduceMean", "Relu", "Reshape", "Resize", "Shape",
+            "Max", "MaxPool", "Min", "Mul", "Neg", "PRelu", "Pad", "Pow", "Reciprocal", "ReduceMean", "Relu", "Reshape", "Resize", "Shape",
             "Sigmoid", "Softmax", "Sqrt", "Squeeze", "Sub", "Sum", "Tanh", "Transpose", "Unsqueeze", "Upsample");
 
     /** Says why a node cannot be imported; the text becomes one entry of the importer's list. */
@@ -74,6 +74,8 @@ final class ImportedOps {
             case "Abs": return (ctx, in) -> one(in[0].abs());
             case "Exp": return (ctx, in) -> one(in[0].exp());
             case "Sqrt": return (ctx, in) -> one(in[0].sqrt());
+            case "Reciprocal": return (ctx, in) -> one(ctx.scalar(1).div(in[0]));
+            case "Pow": return (ctx, in) -> one(in[0].pow(in[1]));
             case "Sum": return variadic(NDArray::add);
             case "Max": return variadic(NDArray::maximum);
             case "Min": return variadic(NDArray::minimum);

@@ -164,11 +164,19 @@ public final class OnnxGraph {
 
     /** Writes the model to {@code file} atomically (temporary file, then move). */
     public void write(Path file) throws IOException {
+        writeAtomically(file, toBytes());
+    }
+
+    /** Writes serialised model bytes to {@code file} atomically, so a reader never sees half a model. */
+    public static void writeAtomically(Path file, byte[] bytes) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only (0600), and the model must stay readable by
+        // the audit jobs of other users, like any file written with the process umask.
+        Path tmp = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime()
+                + ".tmp");
         try {
-            Files.write(tmp, toBytes());
+            Files.write(tmp, bytes);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);

@@ -210,6 +210,12 @@ public final class OnnxImporter {
                 running.add(node);
             }
         }
+        for (ValueInfoProto out : graph.getOutputList()) {
+            if (!known.contains(out.getName())) {
+                throw new OnnxImportException("model " + model + ": graph output '" + out.getName()
+                        + "' is produced by no node");
+            }
+        }
         return running;
     }
 

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.stylexaudit.common.Digests;
 import org.stylexaudit.common.Progress;
+import org.stylexaudit.train.onnx.ImportedModel;
 import org.stylexaudit.train.onnx.OnnxExportParity;
+import org.stylexaudit.train.onnx.OnnxImporter;
 
 class ClassifierTrainingTest {
 
@@ -57,6 +59,28 @@ class ClassifierTrainingTest {
     }
 
     @Test
+    void train_tinyRun_onnxImportsBackIntoDjlWithSameLogits() throws Exception {
+        // The StylEx trainer imports the classifier with OnnxImporter to back-propagate through it.
+        Path csv = TinyArchive.write(dir, 20, 24, 8);
+        ImageSet train = ImageSet.load(GroundTruthCsv.read(csv, "referable_dr").split("train"), 16, "t",
+                Progress.NONE);
+        Path model = dir.resolve("c.onnx");
+        try (TrainedClassifier c = new ClassifierTrainer(tiny(), Progress.NONE).train(train, train,
+                new ArrayList<>()); NDManager m = NDManager.newBaseManager()) {
+            c.writeOnnx(model);
+            float[][] djl = c.logits(train.pixels());
+            try (ImportedModel imported = OnnxImporter.load(model, m)) {
+                NDArray x = TrainedClassifier.batch(m, train.pixels(), 0, train.size(), 16);
+                float[] back = imported.forward(x).toFloatArray();
+                for (int i = 0; i < djl.length; i++) {
+                    assertEquals(djl[i][0], back[2 * i], 1e-4);
+                    assertEquals(djl[i][1], back[2 * i + 1], 1e-4);
+                }
+            }
+        }
+    }
+
+    @Test
     void train_moreEpochs_lowersTrainingLoss() throws Exception {
         Path csv = TinyArchive.write(dir, 40, 24, 4);
         ImageSet train = ImageSet.load(GroundTruthCsv.read(csv, "referable_dr").split("train"), 16, "t",
@@ -88,5 +112,8 @@ class ClassifierTrainingTest {
         assertEquals(back.metrics().testAccuracy() - back.metrics().shortcutFreeAccuracy(),
                 back.metrics().shortcutReliance(), 1e-12);
         assertEquals(tiny(), back.hyperParameters());
+        assertTrue(back.exportMaxAbsDiff() <= 1e-4, "export differs by " + back.exportMaxAbsDiff());
+        assertEquals(back.data().shortcutFreeImages(),
+                back.metrics().congruentImages() + back.metrics().incongruentImages());
     }
 }

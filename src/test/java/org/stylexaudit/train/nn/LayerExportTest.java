@@ -85,6 +85,7 @@ class LayerExportTest {
         parity(new GlobalAvgPool(), new long[] {2, 3, 6, 8});
         parity(new NoiseInjection(), new long[] {2, 3, 4, 4});
         parity(new StyleSplit(3, 4, 2), new long[] {2, 9});
+        parity(new ConstantInput(4, 3), new long[] {3, 7});
     }
 
     @Test

@@ -81,6 +81,16 @@ class OnnxImporterTest {
     }
 
     @Test
+    void forward_wrongInputShape_saysWhatIsDeclared() throws Exception {
+        Path model = OnnxImportFixtures.residual(dir.resolve("res.onnx"), 4);
+        try (NDManager m = manager.newSubManager(); ImportedModel imported = OnnxImporter.load(model, m)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> imported.forward(m.zeros(new Shape(2, 3, 8, 8))));
+            assertTrue(e.getMessage().contains("declared as [-1, 3, 16, 16]"), e.getMessage());
+        }
+    }
+
+    @Test
     void load_unsupportedOperators_refusedWithEveryOneListed() throws Exception {
         OnnxImportFixtures.Graph g = new OnnxImportFixtures.Graph(13, 1);
         String x = g.input("x", 1, 4);
@@ -175,6 +185,29 @@ class OnnxImporterTest {
     }
 
     @Test
+    void forward_resizeOpset10AndUpsampleOpset9_matchOnnxRuntime() throws Exception {
+        int k = 0;
+        for (String mode : new String[] {"nearest", "linear"}) {
+            for (float[] scales : new float[][] {{1, 1, 2, 3}, {1, 1, 0.5f, 0.75f}}) {
+                long[] out = {1, 2, (long) Math.floor(6 * scales[2]), (long) Math.floor(8 * scales[3])};
+                OnnxImportFixtures.Graph g10 = new OnnxImportFixtures.Graph(10, 1);
+                String x = g10.input("x", 1, 2, 6, 8);
+                g10.output(g10.node("Resize", new String[] {x, g10.init(scales, 4)}, s("mode", mode)), out);
+                assertMatchesOrt(g10.write(dir.resolve("r10-" + k + ".onnx")), new long[] {1, 2, 6, 8}, 60 + k);
+                if (scales[2] < 1) {
+                    k++;
+                    continue; // Upsample is defined for scales >= 1 only
+                }
+                OnnxImportFixtures.Graph g9 = new OnnxImportFixtures.Graph(9, 1);
+                x = g9.input("x", 1, 2, 6, 8);
+                g9.output(g9.node("Upsample", new String[] {x, g9.init(scales, 4)}, s("mode", mode)), out);
+                assertMatchesOrt(g9.write(dir.resolve("u9-" + k + ".onnx")), new long[] {1, 2, 6, 8}, 70 + k);
+                k++;
+            }
+        }
+    }
+
+    @Test
     void forward_shapeGatherConcatReshapeFlattenPattern_matchesOnnxRuntime() throws Exception {
         // The pattern PyTorch writes for x.view(x.size(0), -1), plus Transpose, Softmax and Constant.
         OnnxImportFixtures.Graph g = new OnnxImportFixtures.Graph(13, 1);
@@ -240,7 +273,10 @@ class OnnxImporterTest {
         String sw = g.node("Mul", new String[] {x, g.node("Sigmoid", new String[] {x})});
         String mx = g.node("Max", new String[] {hs, pr, g.node("Neg", new String[] {sw})});
         String mn = g.node("Min", new String[] {hg, g.node("Abs", new String[] {x})});
-        String y = g.node("Sum", new String[] {mx, mn, g.node("Sqrt", new String[] {g.node("Exp",
+        String rc = g.node("Reciprocal", new String[] {g.node("Add", new String[] {g.node("Exp", new String[] {x}),
+            g.init(new float[] {1f})})});
+        String pw = g.node("Pow", new String[] {g.node("Exp", new String[] {x}), g.init(new float[] {1.5f})});
+        String y = g.node("Sum", new String[] {mx, mn, rc, pw, g.node("Sqrt", new String[] {g.node("Exp",
             new String[] {x})})});
         g.output(y, 2, 4, 3, 3);
         Path model = g.write(dir.resolve("acts.onnx"));

@@ -1,0 +1,83 @@
+package org.stylexaudit.study;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Minimal RFC 4180 CSV: quotes fields that need it, reads quoted fields with embedded commas, quotes and newlines. */
+final class Csv {
+
+    private Csv() {
+    }
+
+    static String row(List<String> fields) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String f = fields.get(i) == null ? "" : fields.get(i);
+            if (f.contains(",") || f.contains("\"") || f.contains("\n") || f.contains("\r")) {
+                sb.append('"').append(f.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(f);
+            }
+        }
+        return sb.append("\r\n").toString();
+    }
+
+    /** Parses text into records; lines starting with '#' outside quotes are comments. */
+    static List<List<String>> parse(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        boolean atLineStart = true;
+        int i = 0;
+        String s = text.startsWith("\uFEFF") ? text.substring(1) : text; // spreadsheet programs add a BOM
+        while (i < s.length()) {
+            char ch = s.charAt(i);
+            if (atLineStart && !quoted && ch == '#') {
+                while (i < s.length() && s.charAt(i) != '\n') {
+                    i++;
+                }
+                i++;
+                continue;
+            }
+            atLineStart = false;
+            if (quoted) {
+                if (ch == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
+                    f.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    f.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(f.toString());
+                f.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(f.toString());
+                f.setLength(0);
+                if (!(row.size() == 1 && row.get(0).isEmpty())) {
+                    rows.add(row);
+                }
+                row = new ArrayList<>();
+                atLineStart = true;
+            } else {
+                f.append(ch);
+            }
+            i++;
+        }
+        if (f.length() > 0 || !row.isEmpty()) {
+            row.add(f.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+}
