@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,20 @@ class TrainingDataTest {
             }
         }
         assertEquals(8, seen.size());
+    }
+
+    @Test
+    void load_plainPngFolder_splitsByNameHash() throws Exception {
+        Path dir = TestFixtures.images(tmp.resolve("c"), 30, 0, 8, 3);
+        Files.delete(dir.resolve("ground-truth.csv")); // a workspace cache: PNGs only
+        TrainingData d = TrainingData.load(dir, 8, 0.3);
+        assertEquals(30, d.trainCount() + d.heldOutCount());
+        for (String name : d.heldOutNames()) {
+            assertTrue(TrainingData.hashFraction(name) < 0.3, name);
+        }
+        for (String name : d.trainNames()) {
+            assertTrue(TrainingData.hashFraction(name) >= 0.3, name);
+        }
     }
 
     @Test
