@@ -2,7 +2,9 @@ package org.stylexaudit.cli;
 
 import picocli.CommandLine.Command;
 
-/** Placeholder; the bench stage adds its subcommands here. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** Groups the benchmarks: {@code bench ingest}. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures the speed of pipeline stages against reference tools.",
+        subcommands = {BenchIngestCommand.class})
 final class BenchCommand {
 }

@@ -2,7 +2,9 @@ package org.stylexaudit.cli;
 
 import picocli.CommandLine.Command;
 
-/** Placeholder; the dicom stage adds its subcommands here. */
-@Command(name = "dicom", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** Groups the DICOM tools: {@code dicom dump} and {@code dicom png}. */
+@Command(name = "dicom", mixinStandardHelpOptions = true,
+        description = "Inspects and decodes single DICOM files.",
+        subcommands = {DicomDumpCommand.class, DicomPngCommand.class})
 final class DicomCommand {
 }

@@ -12,7 +12,7 @@ final class ErrorReporter implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
-        cl.getErr().println("stylex-audit " + cl.getCommandName() + ": " + message(ex));
+        cl.getErr().println(cl.getCommandSpec().qualifiedName() + ": " + message(ex));
         if (System.getenv("STYLEX_DEBUG") != null) {
             ex.printStackTrace(cl.getErr());
         }

@@ -1,13 +1,91 @@
 package org.stylexaudit.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.stylexaudit.ingest.FolderIngest;
+import org.stylexaudit.ingest.IngestOptions;
+import org.stylexaudit.ingest.IngestSummary;
+import org.stylexaudit.store.Workspace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until ingest lands. */
-@Command(name = "ingest", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** Ingests a folder tree of DICOM, PNG, JPEG and TIFF files into a workspace and prints the run summary. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Walks a folder tree, recognises DICOM, PNG, JPEG and TIFF files by content, normalises each "
+                + "image (circular field of view, square crop, resize) into the workspace cache and records every file "
+                + "in the catalog. Never writes into the source. Unchanged files are skipped on later runs.",
+                "Exit code 3 when some files were rejected in this run; each is listed with its reason."})
 final class IngestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-w", "--workspace"}, required = true, paramLabel = "DIR",
+            description = "Workspace folder (created if missing).")
+    Path workspace;
+
+    @Option(names = {"-s", "--source"}, required = true, paramLabel = "DIR",
+            description = "Folder tree to ingest; read only.")
+    Path source;
+
+    @Option(names = {"--size"}, paramLabel = "PX", defaultValue = "" + IngestOptions.DEFAULT_CACHE_SIZE,
+            description = "Side of the square cached images in pixels (default: ${DEFAULT-VALUE}).")
+    int size;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
+            description = "Files decoded in parallel (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress line; only the summary.")
+    boolean quiet;
+
+    @Option(names = {"--keep-paths"}, description = "Store file paths in clear in the catalog. By default the catalog "
+            + "stores a keyed hash of each path, because archive paths often hold patient names or IDs.")
+    boolean keepPaths;
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws Exception {
+        if (!Files.isDirectory(source)) {
+            throw new UsageException("--source must be an existing folder, got " + source);
+        }
+        IngestOptions options;
+        try {
+            options = IngestOptions.of(source).withCacheSize(size).withThreads(threads).withKeepPaths(keepPaths);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        IngestSummary s;
+        try (Workspace ws = Workspace.open(workspace)) {
+            s = new FolderIngest(ws, options).run(quiet ? org.stylexaudit.common.Progress.NONE
+                    : ConsoleProgress.forStderr(err));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        print(s, out);
+        return s.hasRejections() ? ExitCodes.PARTIAL : ExitCodes.OK;
+    }
+
+    /** Prints the summary: counts first, then skips by reason, then every rejection with its reason. */
+    static void print(IngestSummary s, PrintWriter out) {
+        out.printf("ingest run %d: %d entries, %d accepted, %d rejected, %d skipped, %d unchanged%s%n", s.runId(),
+                s.seen(), s.accepted(), s.rejected(), s.skipped(), s.unchanged(),
+                s.unchangedRejected() > 0 ? " (" + s.unchangedRejected() + " of them rejected earlier)" : "");
+        if (s.missing() > 0) {
+            out.printf("%d catalogued file(s) no longer in the source%n", s.missing());
+        }
+        for (Map.Entry<String, Integer> e : s.skippedByReason().entrySet()) {
+            out.printf("skipped %d: %s%n", e.getValue(), e.getKey());
+        }
+        for (IngestSummary.Rejection r : s.rejections()) {
+            out.printf("rejected %s: %s%n", r.path(), r.reason());
+        }
+        out.flush();
     }
 }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
                 SynthCommand.class,
                 TrainCommand.class,
                 BundleCommand.class,
+                ReportCommand.class,
+                StudyCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {

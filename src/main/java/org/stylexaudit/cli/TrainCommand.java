@@ -2,7 +2,9 @@ package org.stylexaudit.cli;
 
 import picocli.CommandLine.Command;
 
-/** Placeholder; the train stage adds its subcommands here. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "(not yet available)")
+/** The {@code train} command: groups the training subcommands (the sample classifier, StylEx). */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Trains networks: the sample classifier, and the StylEx model of a classifier.",
+        subcommands = {TrainClassifierCommand.class})
 final class TrainCommand {
 }

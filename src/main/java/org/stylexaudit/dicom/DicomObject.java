@@ -266,14 +266,34 @@ public final class DicomObject {
         return this;
     }
 
-    /** Sets a sequence; the items become children of this data set (they inherit its character set). */
+    /**
+     * Sets a sequence; the items become children of this data set and inherit its character set (text they hold
+     * that was encoded under another inherited charset is re-encoded, so build items in any order).
+     */
     public DicomObject putSequence(int tag, List<DicomObject> items) {
         List<DicomObject> copy = new ArrayList<>(items);
         for (DicomObject item : copy) {
+            Charset before = item.charset();
             item.parent = this;
+            item.recode(before);
         }
         putElement(new DicomElement(tag, VR.SQ, null, copy, null));
         return this;
+    }
+
+    /** Re-encodes inherited-charset text after this item moved under a parent with another charset. */
+    private void recode(Charset before) {
+        if (ownCharset != null || before.equals(charset())) {
+            return;
+        }
+        for (DicomElement e : new ArrayList<>(elements.values())) {
+            if (e.value() != null && e.vr().charsetText()) {
+                String text = new String(e.value(), before);
+                elements.put(e.tag(), new DicomElement(e.tag(), e.vr(), text.getBytes(charset()), null, null));
+            } else if (e.items() != null) {
+                e.items().forEach(item -> item.recode(before));
+            }
+        }
     }
 
     /** Sets encapsulated pixel data; the first fragment must be the Basic Offset Table (may be empty). */

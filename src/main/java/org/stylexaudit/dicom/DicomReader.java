@@ -258,6 +258,19 @@ public final class DicomReader {
                         + " has length " + length + " but only " + (b.length - pos) + " bytes remain (truncated?)");
             }
             int len = (int) length;
+            if (vr == VR.UN && !mode.explicit() && looksLikeItem(len)) {
+                // Implicit VR hides the VR of tags missing from our dictionary; an item tag gives a sequence away.
+                // If it does not parse as one after all (or breaks a limit), keep the bytes: they stay bounded.
+                int saved = pos;
+                int savedCount = elementCount;
+                try {
+                    return new DicomElement(tag, VR.SQ, null, readItems(ds, pos + len, false, mode, depth + 1, tag),
+                            null);
+                } catch (DicomException e) {
+                    pos = saved;
+                    elementCount = savedCount;
+                }
+            }
             if (vr == VR.SQ) {
                 List<DicomObject> items = readItems(ds, pos + len, false, mode, depth + 1, tag);
                 return new DicomElement(tag, VR.SQ, null, items, null);
@@ -390,6 +403,11 @@ public final class DicomReader {
         }
 
         // ---- primitives ----
+
+        private boolean looksLikeItem(int len) {
+            return len >= 8 && tag(pos, false) == Tag.Item
+                    && (u32le(pos + 4) == 0xFFFFFFFFL || u32le(pos + 4) <= len - 8);
+        }
 
         private void need(int n, int tag, int start) throws LimitExceededException {
             if (b.length - pos < n) {

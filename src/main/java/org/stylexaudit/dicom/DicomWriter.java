@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import org.stylexaudit.common.ToolInfo;
@@ -48,9 +49,10 @@ public final class DicomWriter {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".dcm-", ".part");
+            // Not Files.createTempFile: it makes the file owner-only (0600), and archives are read by other users.
+            Path tmp = parent.resolve("." + file.getFileName() + "." + System.nanoTime() + ".part");
             try {
-                Files.write(tmp, bytes);
+                Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Applies the versioned SQL files listed in {@code db/migration/index.txt} that a database has not seen yet.
+ * Applies the versioned SQL files listed in {@code db/migration/index.txt} that a database has not applied yet.
  *
  * <p>The list is an index file rather than a class-path scan because folders inside a jar cannot be listed
  * portably. Each file runs in one transaction together with its row in {@code schema_version}, so a kill in the
@@ -34,14 +34,16 @@ final class Migrations {
             st.execute("CREATE TABLE IF NOT EXISTS schema_version (version INT PRIMARY KEY, name VARCHAR(200) NOT NULL,"
                     + " applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP)");
         }
-        int current = currentVersion(c);
-        int reached = current;
+        java.util.Set<Integer> applied = appliedVersions(c);
+        int reached = currentVersion(c);
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             for (String file : index()) {
                 int version = Integer.parseInt(file.substring(1, file.indexOf("__")));
-                if (version <= current) {
+                // Versions are tracked as a set, not a high-water mark, so files written on parallel branches
+                // (V3 landing after V4) are still applied.
+                if (applied.contains(version)) {
                     continue;
                 }
                 try (Statement st = c.createStatement()) {
@@ -55,7 +57,7 @@ final class Migrations {
                     ps.executeUpdate();
                 }
                 c.commit();
-                reached = version;
+                reached = Math.max(reached, version);
             }
         } catch (SQLException | IOException | RuntimeException e) {
             c.rollback();
@@ -64,6 +66,16 @@ final class Migrations {
             c.setAutoCommit(auto);
         }
         return reached;
+    }
+
+    private static java.util.Set<Integer> appliedVersions(Connection c) throws SQLException {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                out.add(rs.getInt(1));
+            }
+        }
+        return out;
     }
 
     static int currentVersion(Connection c) throws SQLException {
