@@ -53,6 +53,14 @@ class SynthGeneratorTest {
     }
 
     @Test
+    void generate_threadCount_doesNotChangeOutput() throws Exception {
+        SynthConfig c = new SynthConfig(10, 8, 64, 0.8, 0.03, OutputFormat.ARCHIVE);
+        new SynthGenerator(c).generate(tmp.resolve("one"), Progress.NONE, 1);
+        new SynthGenerator(c).generate(tmp.resolve("two"), Progress.NONE, 2);
+        assertEquals(digests(tmp.resolve("one")), digests(tmp.resolve("two")));
+    }
+
+    @Test
     void generate_differentSeeds_differentImages() throws Exception {
         new SynthGenerator(new SynthConfig(6, 1, 64, 0.8, 0.03, OutputFormat.PNG))
                 .generate(tmp.resolve("a"), Progress.NONE);
