@@ -196,6 +196,13 @@ public final class FundusRenderer {
             if (av == 0 && aa == 0) {
                 continue;
             }
+            // Vessels dive into the cup: they fade inside it, as the central vessels leave the cup's depth.
+            double e = Math.hypot(c.u(i % c.n) - f.discX(), (c.v(i / c.n) - f.discY()) / 1.08) / f.discRadius();
+            if (e < f.cupToDisc() + 0.15) {
+                double fade = 0.2 + 0.8 * ImageFilters.smooth((e - f.cupToDisc() + 0.05) / 0.2);
+                av *= fade;
+                aa *= fade;
+            }
             // Where vessels cross, the darker one wins instead of multiplying: crossings stay vessel-coloured.
             for (int ch = 0; ch < 3; ch++) {
                 factor[ch] = Math.min(1 - av * (1 - VEIN[ch]), 1 - aa * (1 - ARTERY[ch]));
