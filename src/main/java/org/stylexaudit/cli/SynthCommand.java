@@ -54,8 +54,15 @@ final class SynthCommand implements Callable<Integer> {
                     + "set) (default: ${DEFAULT-VALUE}).")
     private String format;
 
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "1",
+            description = "Rendering threads; the output is the same for any count (default: ${DEFAULT-VALUE}).")
+    private int threads;
+
     @Override
     public Integer call() throws Exception {
+        if (threads < 1) {
+            throw new UsageException("expected --threads of at least 1, got " + threads);
+        }
         SynthConfig config;
         try {
             config = new SynthConfig(count, seed, resolution, shortcutStrength, labelNoise,
@@ -64,7 +71,8 @@ final class SynthCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         long t0 = System.nanoTime();
-        SynthResult r = new SynthGenerator(config).generate(out, org.stylexaudit.common.Progress.NONE);
+        SynthResult r = new SynthGenerator(config).generate(out,
+                ConsoleProgress.forStderr(spec.commandLine().getErr()), threads);
         double seconds = (System.nanoTime() - t0) / 1e9;
         spec.commandLine().getOut().printf(java.util.Locale.ROOT,
                 "wrote %d images (%d referable) of %d patients to %s in %.1f s: %d DICOM, %d PNG, %d JPEG; "

@@ -9,7 +9,10 @@ import java.util.Map;
 import org.stylexaudit.common.Digests;
 import org.stylexaudit.common.ToolInfo;
 
-/** Writes {@code synth.json}: the configuration, the command that regenerates the output and the CSV digest. */
+/**
+ * Writes {@code synth.json}: the configuration, the command that regenerates the output, the rules, the CSV digest
+ * and the tool/Java/OS versions.
+ */
 final class Provenance {
 
     static final String FILE_NAME = "synth.json";
@@ -36,6 +39,8 @@ final class Provenance {
                 + CameraModel.shortcutCamera(true) + " when any eye is referable, else "
                 + CameraModel.shortcutCamera(false) + "; otherwise uniform over all cameras");
         m.put("ground_truth_sha256", Digests.sha256Hex(csv));
+        // No time stamp: the folder must be byte-identical when regenerated from the same seed.
+        m.put("environment", ToolInfo.environment());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), m);
     }
 

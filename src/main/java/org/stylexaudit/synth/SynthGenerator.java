@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.stylexaudit.common.Progress;
 
 /**
@@ -71,8 +75,19 @@ public final class SynthGenerator {
         return rows;
     }
 
-    /** Plans, renders and writes everything into {@code out} (created if needed); returns counts. */
+    /** Plans, renders and writes everything into {@code out} (created if needed) on one thread; returns counts. */
     public SynthResult generate(Path out, Progress progress) throws SynthException {
+        return generate(out, progress, 1);
+    }
+
+    /**
+     * Plans, renders and writes everything into {@code out} with {@code threads} worker threads. The output does
+     * not depend on the thread count: every seed is drawn while planning, and rendering is a pure function of a row.
+     */
+    public SynthResult generate(Path out, Progress progress, int threads) throws SynthException {
+        if (threads < 1) {
+            throw new IllegalArgumentException("expected at least 1 thread, got " + threads);
+        }
         List<GroundTruthRow> rows = plan();
         try {
             Files.createDirectories(out);
@@ -80,11 +95,21 @@ public final class SynthGenerator {
             throw new SynthException("cannot create output folder " + out + ": " + e.getMessage(), e);
         }
         progress.start("synth", rows.size());
-        int done = 0;
-        for (GroundTruthRow row : rows) {
-            BufferedImage img = renderer.render(row.factors(), row.resolution());
-            ImageFiles.write(out.resolve(row.file()), row, img);
-            progress.advance(++done, row.file());
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> jobs = new ArrayList<>(rows.size());
+            for (GroundTruthRow row : rows) {
+                jobs.add(pool.submit(() -> {
+                    ImageFiles.write(out.resolve(row.file()), row, renderer.render(row.factors(), row.resolution()));
+                    return null;
+                }));
+            }
+            for (int i = 0; i < jobs.size(); i++) {
+                await(jobs.get(i));
+                progress.advance(i + 1, rows.get(i).file());
+            }
+        } finally {
+            pool.shutdownNow();
         }
         progress.finish();
         Path csv = out.resolve(GroundTruth.FILE_NAME);
@@ -95,6 +120,20 @@ public final class SynthGenerator {
             throw new SynthException("cannot write " + csv + ": " + e.getMessage(), e);
         }
         return SynthResult.of(out, csv, rows);
+    }
+
+    private static void await(Future<?> job) throws SynthException {
+        try {
+            job.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SynthException("interrupted while writing images", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SynthException se) {
+                throw se;
+            }
+            throw new SynthException("rendering failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** Renders the image of one planned row. */

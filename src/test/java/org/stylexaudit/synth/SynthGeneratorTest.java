@@ -50,6 +50,18 @@ class SynthGeneratorTest {
         Map<String, String> a = digests(tmp.resolve("a"));
         assertTrue(a.size() >= 13, "12 images and the CSV");
         assertEquals(a, digests(tmp.resolve("b")));
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(tmp.resolve("a/synth.json").toFile());
+        assertEquals(42, json.at("/config/seed").asLong());
+        assertEquals(Digests.sha256Hex(tmp.resolve("a/ground-truth.csv")), json.get("ground_truth_sha256").asText());
+        assertTrue(json.get("command").asText().contains("--seed 42"));
+    }
+
+    @Test
+    void generate_threadCount_doesNotChangeOutput() throws Exception {
+        SynthConfig c = new SynthConfig(10, 8, 64, 0.8, 0.03, OutputFormat.ARCHIVE);
+        new SynthGenerator(c).generate(tmp.resolve("one"), Progress.NONE, 1);
+        new SynthGenerator(c).generate(tmp.resolve("two"), Progress.NONE, 2);
+        assertEquals(digests(tmp.resolve("one")), digests(tmp.resolve("two")));
     }
 
     @Test

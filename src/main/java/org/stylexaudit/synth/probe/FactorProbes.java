@@ -23,8 +23,6 @@ public final class FactorProbes {
     static final double EXUDATE_MAX_BLUENESS = 0.92;
     /** Blue/green ratio, relative to the background's, above which a bright lesion is a cotton-wool spot. */
     static final double COTTON_WOOL_MIN_BLUENESS = 1.4;
-    /** Green darker than this fraction below the background marks a vessel. */
-    static final double VESSEL_CONTRAST = -0.12;
     /** Smallest lesion counted, FOV units squared (a disc of radius 0.02). */
     static final double MIN_LESION_AREA = Math.PI * 0.02 * 0.02;
     /** Largest blob counted as one lesion, FOV units squared (a disc of radius 0.2). */
@@ -60,7 +58,7 @@ public final class FactorProbes {
         boolean[] red = new boolean[n * n];
         boolean[] exudate = new boolean[n * n];
         boolean[] cottonWool = new boolean[n * n];
-        boolean[] vessel = new boolean[n * n];
+        float[] darkness = new float[n * n];
         for (int i = 0; i < use.length; i++) {
             if (!use[i] || bgG[i] < MIN_BACKGROUND) {
                 continue;
@@ -70,19 +68,45 @@ public final class FactorProbes {
             red[i] = relG < RED_CONTRAST && c.r[i] / bgR[i] < 0.85;
             exudate[i] = relG > BRIGHT_CONTRAST && blueness < EXUDATE_MAX_BLUENESS;
             cottonWool[i] = relG > BRIGHT_CONTRAST * 0.7 && blueness > COTTON_WOOL_MIN_BLUENESS;
-            vessel[i] = relG < VESSEL_CONTRAST;
+            darkness[i] = (float) Math.max(0, -relG);
         }
         int minArea = (int) Math.ceil(MIN_LESION_AREA * Canonical.RADIUS_PX * Canonical.RADIUS_PX);
         int maxArea = (int) (MAX_LESION_AREA * Canonical.RADIUS_PX * Canonical.RADIUS_PX);
         Blobs.Result reds = Blobs.count(red, minArea, maxArea);
         Blobs.Result exudates = Blobs.count(exudate, minArea / 2, maxArea);
         Blobs.Result cws = Blobs.count(cottonWool, minArea * 2, maxArea);
-        double calibre = VesselProbe.calibre(vessel, red);
+        removeRedLesions(darkness, red);
+        double calibre = VesselProbe.calibre(darkness, disc);
         double[] cast = cast(c, use);
         double blur = BlurProbe.measure(src, w, h, fov, disc);
         return new ProbeReading(fov.radius(), reds.count(), Canonical.area(reds.area()), exudates.count(),
                 Canonical.area(exudates.area()), cws.count(), disc.x(), disc.y(), disc.radius(), disc.cupToDisc(),
                 calibre, cast[0], cast[1], blur);
+    }
+
+    /** Clears the darkness of red lesions and a 3-pixel rim around them, so blots do not pass for vessels. */
+    private static void removeRedLesions(float[] darkness, boolean[] red) {
+        int n = Canonical.N;
+        boolean[] near = new boolean[red.length];
+        for (int i = 0; i < red.length; i++) {
+            if (!red[i]) {
+                continue;
+            }
+            for (int dy = -3; dy <= 3; dy++) {
+                for (int dx = -3; dx <= 3; dx++) {
+                    int x = i % n + dx;
+                    int y = i / n + dy;
+                    if (x >= 0 && y >= 0 && x < n && y < n) {
+                        near[y * n + x] = true;
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < red.length; i++) {
+            if (near[i]) {
+                darkness[i] = 0;
+            }
+        }
     }
 
     /** Returns warmth and green cast from the mean colour of the fundus outside the disc. */
