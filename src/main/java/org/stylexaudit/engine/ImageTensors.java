@@ -1,8 +1,8 @@
 package org.stylexaudit.engine;
 
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import org.stylexaudit.common.AreaResample;
 
 /**
  * Converts images to the bundle's image tensors and back: float CHW rows at the bundle resolution, in its channel
@@ -52,7 +52,7 @@ public final class ImageTensors {
         return channels() * resolution * resolution;
     }
 
-    /** Converts an image, scaling it (bilinear) to the bundle resolution when its size differs. */
+    /** Converts an image, scaling it by area averaging to the bundle resolution when its size differs. */
     public float[] toTensor(BufferedImage image) {
         BufferedImage img = image.getWidth() == resolution && image.getHeight() == resolution ? image
                 : scaled(image);
@@ -124,15 +124,19 @@ public final class ImageTensors {
     }
 
     private BufferedImage scaled(BufferedImage image) {
-        int type = "GRAY".equals(channelOrder) ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
-        BufferedImage out = new BufferedImage(resolution, resolution, type);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.drawImage(image, 0, 0, resolution, resolution, null);
-        } finally {
-            g.dispose();
+        // Area averaging, as the sample classifier and the StylEx trainer saw their data: bilinear sampling of a
+        // 256 px cache image down to 64 px aliases lesions and vessel edges the networks never saw.
+        BufferedImage img = image;
+        if ("GRAY".equals(channelOrder) && img.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            BufferedImage g = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D gr = g.createGraphics();
+            try {
+                gr.drawImage(img, 0, 0, null);
+            } finally {
+                gr.dispose();
+            }
+            img = g;
         }
-        return out;
+        return AreaResample.area(img, resolution);
     }
 }

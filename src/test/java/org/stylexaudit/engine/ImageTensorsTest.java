@@ -68,4 +68,19 @@ class ImageTensorsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.toImage(new float[5]));
         assertEquals("expected an image row of 3x4x4 = 48 values, got 5", e.getMessage());
     }
+
+    @Test
+    void toTensor_largerImage_isAreaAveragedLikeTheTrainingData() {
+        // A one-pixel checkerboard: area averaging gives mid grey everywhere, bilinear sampling would keep stripes.
+        BufferedImage img = new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 16; y++) {
+            for (int x = 0; x < 16; x++) {
+                img.setRGB(x, y, (x + y) % 2 == 0 ? 0xFFFFFF : 0);
+            }
+        }
+        float[] row = new ImageTensors(8, "RGB", 0, 255).toTensor(img);
+        for (float v : row) {
+            assertEquals(128f, v, 1e-4f);
+        }
+    }
 }

@@ -56,7 +56,7 @@ public final class ProbeValidation {
             FundusFactors f = rows.get(k).factors();
             BufferedImage img = renderer.render(f, resolution);
             var a = FactorProbes.measure(img).asMap();
-            var b = FactorProbes.measure(Resample.area(img, smallSize)).asMap();
+            var b = FactorProbes.measure(org.stylexaudit.common.AreaResample.area(img, smallSize)).asMap();
             for (int j = 0; j < FACTORS.size(); j++) {
                 Factor fac = FACTORS.get(j);
                 truth[j][k] = fac.truth().applyAsDouble(f);
