@@ -103,6 +103,11 @@ public final class Discovery {
                 attributes, rankings, sufficiency, alignment, evaluator.evaluations(), seconds);
     }
 
+    /** Returns the images a run with this configuration analyses. */
+    List<InstanceStore.Instance> chooseFor(Workspace ws) throws AttFindException {
+        return choose(ws);
+    }
+
     private List<InstanceStore.Instance> choose(Workspace ws) throws AttFindException {
         List<InstanceStore.Instance> accepted;
         try {
