@@ -25,7 +25,7 @@ import org.stylexaudit.train.onnx.OnnxGraph;
  * rewriting); the classifier's logits are {@code [0, 1.2 (R - B)]} for classes {@code other, red}. So raising R or
  * lowering B pushes toward {@code red}, and coordinates 1 and 3 (green) change nothing.
  */
-final class AttFindFixtures {
+public final class AttFindFixtures {
 
     static final int RES = 4;
     static final float SCALE = 1.2f;
@@ -33,7 +33,8 @@ final class AttFindFixtures {
     private AttFindFixtures() {
     }
 
-    static Path bundle(Path dir) throws Exception {
+    /** Writes the closed-form bundle to {@code dir}. */
+    public static Path bundle(Path dir) throws Exception {
         BundleManifest draft = new BundleManifest(1, RES, "RGB", new BundleManifest.ValueRange(0, 1),
                 List.of("other", "red"), "logits",
                 new StyleLayout(List.of(new StyleLayout.Layer("b4_conv", 0, 4, 4, "conv"),
@@ -106,7 +107,7 @@ final class AttFindFixtures {
     }
 
     /** Adds {@code n} accepted flat-coloured images (random R and B, G varying too) to a workspace. */
-    static void images(Workspace ws, int n, long seed) throws Exception {
+    public static void images(Workspace ws, int n, long seed) throws Exception {
         Random r = new Random(seed);
         long source = ws.instances().sourceId("folder", "/fixtures");
         long run = ws.runs().start("ingest", "{}");
