@@ -2,9 +2,9 @@ package org.stylexaudit.cli;
 
 import picocli.CommandLine.Command;
 
-/** Groups the benchmarks: {@code bench ingest}. */
+/** Groups the benchmarks: {@code bench ingest}, {@code bench attfind}. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures the speed of pipeline stages against reference tools.",
-        subcommands = {BenchIngestCommand.class})
+        subcommands = {BenchIngestCommand.class, BenchAttfindCommand.class})
 final class BenchCommand {
 }

@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 StudyCommand.class,
                 BenchCommand.class,
+                DiscoverCommand.class,
+                ExplainCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

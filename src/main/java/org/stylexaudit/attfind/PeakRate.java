@@ -1,0 +1,58 @@
+package org.stylexaudit.attfind;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.Map;
+import java.util.Random;
+import org.stylexaudit.train.onnx.OnnxGraph;
+
+/**
+ * Measures the machine's practical peak: a large float32 matrix product through ONNX Runtime with the same thread
+ * setting as the search, best of several runs. This is the yardstick the search's compute rate is compared with.
+ */
+final class PeakRate {
+
+    private PeakRate() {
+    }
+
+    /** Returns GFLOP/s of an {@code n x n} by {@code n x n} MatMul, best of {@code runs} after two warm-ups. */
+    static double gflops(int n, int threads, int runs) throws AttFindException {
+        Random r = new Random(1);
+        float[] b = new float[n * n];
+        float[] a = new float[n * n];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = r.nextFloat() - 0.5f;
+            a[i] = r.nextFloat() - 0.5f;
+        }
+        OnnxGraph g = new OnnxGraph("peak");
+        String x = g.addInput("a", n, n);
+        String w = g.addInitializer("b", new long[] {n, n}, b);
+        g.addOutput(g.node("MatMul").inputs(x, w).output("c"), "c", n, n);
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            if (threads > 0) {
+                opts.setIntraOpNumThreads(threads);
+            }
+            try (OrtSession s = env.createSession(g.toBytes(), opts);
+                 OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(a), new long[] {n, n})) {
+                double best = Double.MAX_VALUE;
+                for (int i = 0; i < runs + 2; i++) {
+                    long t0 = System.nanoTime();
+                    try (OrtSession.Result res = s.run(Map.of(x, in))) {
+                        res.get(0);
+                    }
+                    double sec = (System.nanoTime() - t0) / 1e9;
+                    if (i >= 2) {
+                        best = Math.min(best, sec);
+                    }
+                }
+                return 2.0 * n * n * (double) n / best / 1e9;
+            }
+        } catch (OrtException e) {
+            throw new AttFindException("cannot measure the peak rate: " + e.getMessage(), e);
+        }
+    }
+}
