@@ -9,6 +9,19 @@ record ImageInfo(int rows, int columns, int samplesPerPixel, int bitsAllocated, 
         if (!ds.contains(Tag.PixelData)) {
             String kind = ds.contains(Tag.FloatPixelData) || ds.contains(Tag.DoubleFloatPixelData)
                     ? "float pixel data, which is not supported" : "no pixel data (not an image)";
+            String sopClass = ds.string(Tag.SOPClassUID) != null ? ds.string(Tag.SOPClassUID)
+                    : ds.fileMeta() == null ? null : ds.fileMeta().string(Tag.MediaStorageSOPClassUID);
+            if ((ds.contains(Tag.Rows) && ds.contains(Tag.Columns)) || Uids.name(sopClass).contains("Image Storage")) {
+                // An image object (by its SOP class or its pixel module) without pixel data: the file was cut.
+                throw new LimitExceededException("an image object without pixel data: the file ends before it "
+                        + "(truncated?)");
+            }
+            if (ds.warnings().stream().anyMatch(w -> w.contains("trailing bytes"))) {
+                // No pixel data, and the file stops inside an element header: far more often a cut copy than a
+                // non-image object with junk at its end, so say so rather than "not an image".
+                throw new LimitExceededException("no pixel data, and the file ends inside an element header "
+                        + "(truncated?)");
+            }
             throw new UnsupportedSyntaxException("data set has " + kind);
         }
         String tsUid = ds.transferSyntax() == null ? Uids.ExplicitVRLittleEndian : ds.transferSyntax();
