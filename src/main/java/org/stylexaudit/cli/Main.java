@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
                 BundleCommand.class,
                 ReportCommand.class,
                 StudyCommand.class,
+                AuditCommand.class,
                 BenchCommand.class,
                 DiscoverCommand.class,
                 ExplainCommand.class,
