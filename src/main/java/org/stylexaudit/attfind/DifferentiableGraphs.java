@@ -15,16 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rewrites the two operators of a bundle's synthesis graph that the ONNX importer does not know into exactly
- * equivalent ones it does, so the graph can be differentiated in DJL:
- *
- * <ul>
- *   <li>{@code Reciprocal(x)} becomes {@code Div(1, x)} (the same IEEE division);</li>
- *   <li>{@code Slice} of the 2-D graph input along axis 1 with constant bounds and step 1 becomes a {@code MatMul}
- *       with a one-hot selection matrix: every output is {@code 1 * x} plus exact zeros, so values and gradients
- *       are unchanged for finite inputs, and one matrix product replaces the importer's per-index Gather.</li>
- * </ul>
- * Anything else is left alone; the importer then names what it cannot handle.
+ * Rewrites the operator of a bundle's synthesis graph that the ONNX importer does not know into an exactly
+ * equivalent one it does, so the graph can be differentiated in DJL: {@code Slice} of the 2-D graph input along
+ * axis 1 with constant bounds and step 1 becomes a {@code MatMul} with a one-hot selection matrix. Every output is
+ * {@code 1 * x} plus exact zeros, so values and gradients are unchanged for finite inputs, and one matrix product
+ * replaces a per-index Gather. Anything else is left alone; the importer then names what it cannot handle.
  */
 final class DifferentiableGraphs {
 
@@ -52,14 +47,9 @@ final class DifferentiableGraphs {
             }
         }
         GraphProto.Builder out = g.toBuilder().clearNode();
-        String one = "attfind/one";
-        out.addInitializer(TensorProto.newBuilder().setName(one).setDataType(TensorProto.DataType.FLOAT_VALUE)
-                .addFloatData(1f));
         int made = 0;
         for (NodeProto n : g.getNodeList()) {
-            if ("Reciprocal".equals(n.getOpType())) {
-                out.addNode(n.toBuilder().setOpType("Div").clearInput().addInput(one).addInput(n.getInput(0)));
-            } else if ("Slice".equals(n.getOpType()) && width2d.containsKey(n.getInput(0))
+            if ("Slice".equals(n.getOpType()) && width2d.containsKey(n.getInput(0))
                     && sliceBounds(n, init) != null) {
                 long[] b = sliceBounds(n, init);
                 String sel = "attfind/select" + (made++);

@@ -21,8 +21,8 @@ import org.stylexaudit.train.onnx.OnnxGraph;
  *
  * <p>Images are 4x4 RGB in [0, 1]. The encoder takes the mean colour as w; the style vector is
  * {@code [R, G, B, G | R, G]} (a conv layer of 4 coordinates, then 2 unused toRGB ones); synthesis paints the first
- * three coordinates as a flat image (through a Slice and a Reciprocal, the two operators the importer learns via
- * rewriting); the classifier's logits are {@code [0, 1.2 (R - B)]} for classes {@code other, red}. So raising R or
+ * three coordinates as a flat image (through a Slice, which AttFind rewrites for the importer, and a Reciprocal,
+ * which the importer handles itself); the classifier's logits are {@code [0, 1.2 (R - B)]} for classes {@code other, red}. So raising R or
  * lowering B pushes toward {@code red}, and coordinates 1 and 3 (green) change nothing.
  */
 public final class AttFindFixtures {
