@@ -7,11 +7,11 @@
 #   StylEx:     train stylex with the defaults of StylexConfig (seed 20261126, batch 16, 64 px)
 # The checkpoint (checkpoint.bin) and the training log (train-log.txt) live in this folder; run this script again to
 # resume bit for bit. Set STEPS to the current step count to stop and export the bundle to sample-studies/bundle.
-# Usage (from the repository root, after mvn package):  nohup sh sample-studies/bundle-training/run.sh &
+# Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
-HERE=sample-studies/bundle-training
+HERE=training/sample-bundle
 JAR=${JAR:-target/stylex-audit.jar}
-DATA=${DATA:-sample-studies/training-set}
+DATA=${DATA:-training/data}
 STEPS=${STEPS:-100000}
 THREADS=${THREADS:-1}
 JAVA="java -Xmx8g -Dai.djl.offline=true -jar $JAR"
