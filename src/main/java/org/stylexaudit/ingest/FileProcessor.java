@@ -55,6 +55,10 @@ final class FileProcessor {
                         ImageFacts.formatOnly(unknown));
             case UNREADABLE:
                 return Outcome.rejected(e, Reasons.UNREADABLE + e.detail(), "", ImageFacts.formatOnly(unknown));
+            case MODEL_BUNDLE:
+                // A bundle kept beside the archive (the sample's is) is expected there, like a README.
+                return Outcome.skipped(e, "not an image: model bundle folder (bundle.json), not descended", "",
+                        ImageFacts.formatOnly(unknown));
             default:
                 return processFile(e, knownDigest);
         }

@@ -32,7 +32,12 @@ final class FolderWalker {
         /** A device, pipe or socket; never opened, because reading a pipe can block for ever. */
         SPECIAL,
         /** A folder or file whose attributes or listing could not be read. */
-        UNREADABLE
+        UNREADABLE,
+        /**
+         * A folder holding a model bundle ({@code bundle.json}): its contact sheet and ONNX files are not patient
+         * images, so the folder is listed once and not descended.
+         */
+        MODEL_BUNDLE
     }
 
     /**
@@ -48,6 +53,9 @@ final class FolderWalker {
     record Entry(Path file, String relPath, Kind kind, long size, long mtime, String detail) {
     }
 
+    /** The file that marks a folder as a model bundle (see {@code engine.BundleManifest}). */
+    static final String BUNDLE_MANIFEST = "bundle.json";
+
     private final Path root;
 
     /** Creates a walker over {@code root}, which must be a real (link-free) absolute path. */
@@ -60,6 +68,17 @@ final class FolderWalker {
         List<Entry> out = new ArrayList<>();
         Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes a) {
+                        if (!dir.equals(root) && Files.isRegularFile(dir.resolve(BUNDLE_MANIFEST),
+                                java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            out.add(new Entry(dir, rel(dir) + "/", Kind.MODEL_BUNDLE, 0,
+                                    a.lastModifiedTime().toMillis(), null));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes a) {
                         out.add(entry(file, a));

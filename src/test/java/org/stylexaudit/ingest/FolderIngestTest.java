@@ -165,6 +165,26 @@ class FolderIngestTest {
     }
 
     @Test
+    void run_modelBundleFolder_skippedOnceAndNotDescended() throws Exception {
+        Path bundle = Files.createDirectories(src.resolve("bundle"));
+        Files.writeString(bundle.resolve("bundle.json"), "{}");
+        // A bundle's contact sheet is a PNG; it must not end up in the catalog as a patient image.
+        Files.copy(src.resolve("good/a.png"), bundle.resolve("fidelity-sheet.png"));
+        Files.writeString(bundle.resolve("encoder.onnx"), "not an image");
+        try (Workspace ws = Workspace.open(wsDir)) {
+            IngestSummary first = ingest(ws);
+            assertEquals(3, first.accepted());
+            assertEquals(BAD.size(), first.rejected(), "the ONNX file is not rejected: the folder is not entered");
+            assertEquals(2, first.skippedByReason().get("not an image"), "the CSV sidecar and the bundle folder");
+            assertEquals("skipped", row(ws, "bundle/").status());
+            assertTrue(row(ws, "bundle/").rejectionReason().contains("model bundle"));
+            IngestSummary second = ingest(ws);
+            assertEquals(0, second.skipped(), "the bundle folder is unchanged on the second run");
+            assertEquals(0, second.accepted());
+        }
+    }
+
+    @Test
     void run_touchedAndChangedFiles_digestDecides() throws Exception {
         try (Workspace ws = Workspace.open(wsDir)) {
             ingest(ws);
