@@ -19,11 +19,18 @@ final class Ctx {
     private final NDManager step;
     private final NDManager constants;
     private final Map<Float, NDArray> cache;
+    private final long[] flops;
 
-    Ctx(NDManager step, NDManager constants, Map<Float, NDArray> cache) {
+    Ctx(NDManager step, NDManager constants, Map<Float, NDArray> cache, long[] flops) {
         this.step = step;
         this.constants = constants;
         this.cache = cache;
+        this.flops = flops;
+    }
+
+    /** Adds the forward floating-point operations of one convolution or matrix product to the trainer's tally. */
+    void countFlops(long n) {
+        flops[0] += n;
     }
 
     /** Creates a constants holder whose arrays live in {@code constants} until it is closed. */
@@ -59,6 +66,7 @@ final class Ctx {
     static final class Constants implements AutoCloseable {
         private final NDManager manager;
         private final Map<Float, NDArray> cache = new HashMap<>();
+        private final long[] flops = new long[1];
 
         Constants(NDManager manager) {
             this.manager = manager;
@@ -66,7 +74,15 @@ final class Ctx {
 
         /** Returns a context for one step whose temporaries live in {@code step}. */
         Ctx on(NDManager step) {
-            return new Ctx(step, manager, cache);
+            return new Ctx(step, manager, cache, flops);
+        }
+
+        /**
+         * Returns the forward FLOPs of the trainer's own convolutions and matrix products since it was created
+         * (2 per multiply-add; the imported classifier and element-wise operators are not counted).
+         */
+        long forwardFlops() {
+            return flops[0];
         }
 
         @Override

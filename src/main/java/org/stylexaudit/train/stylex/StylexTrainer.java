@@ -264,6 +264,16 @@ public final class StylexTrainer implements AutoCloseable {
 
     // ---------------------------------------------------------------- one step
 
+    /** Runs one training step at step number {@code t} without logging or checkpointing (for benchmarks). */
+    Map<String, Float> stepOnce(long t) {
+        return trainStep(t);
+    }
+
+    /** Returns the forward FLOPs counted so far (see {@link Ctx.Constants#forwardFlops()}). */
+    long forwardFlops() {
+        return constants.forwardFlops();
+    }
+
     private Map<String, Float> trainStep(long t) {
         boolean warm = t < cfg.warmupSteps();
         boolean noise = !warm && t % cfg.noiseEvery() == cfg.noiseEvery() - 1;
