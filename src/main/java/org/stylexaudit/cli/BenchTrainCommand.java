@@ -19,9 +19,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Benchmarks StylEx training at a configuration (default: the sample configuration, 64 px, "
                 + "batch 16): seconds per full step (discriminator + generator/encoder, encoder and noise batches "
-                + "alternating), images per second, and the compute rate (3 x the forward FLOPs of the trainer's "
-                + "own convolutions and matrix products; the frozen classifier is not counted, so the rate is a "
-                + "lower bound) against PyTorch's rate on a 1024^3 matrix product measured in the same run.",
+                + "alternating), images per second, and the compute rate (forward FLOPs of the trainer's "
+                + "own convolutions and matrix products, three times for passes that are differentiated; the frozen "
+                + "classifier is not counted, so the rate is a "
+                + "lower bound) against PyTorch's rate on a 1024^3 matrix product timed after each step.",
                 "Starts from the seeded initial weights in a temporary folder; nothing is kept."})
 final class BenchTrainCommand implements Callable<Integer> {
 
