@@ -16,8 +16,9 @@ final class AuditProbes {
     private AuditProbes() {
     }
 
-    static List<ImageProbe> all() {
-        return List.of(new ColourProbe(), AuditProbes::fundus);
+    /** Returns the probes for frames of {@code resolution} px; the fundus probes need 64 px or more. */
+    static List<ImageProbe> forResolution(int resolution) {
+        return resolution >= 64 ? List.of(new ColourProbe(), AuditProbes::fundus) : List.of(new ColourProbe());
     }
 
     /** Fundus factors without the colour-cast readings, which the colour probe already reports by the same names. */

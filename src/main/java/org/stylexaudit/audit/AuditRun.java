@@ -156,7 +156,8 @@ public final class AuditRun {
                     lap("classify");
                     if (attfindDue) {
                         AttFindRun.Outcome o = AttFindRun.run(ws, protocol.bundle(), session,
-                                attfindConfig(set.get().images()), AuditProbes.all(), progress);
+                                attfindConfig(set.get().images()),
+                                AuditProbes.forResolution(bundle.manifest().resolution()), progress);
                         ledger.attfindDone(set.get().digest(), set.get().images(), o.runId());
                         lap("attfind");
                     }
