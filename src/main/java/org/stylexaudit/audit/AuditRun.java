@@ -155,9 +155,14 @@ public final class AuditRun {
                     classified = new Classification(ws, session).run(unclassified, auditRun, progress);
                     lap("classify");
                     if (attfindDue) {
-                        AttFindRun.Outcome o = AttFindRun.run(ws, protocol.bundle(), session,
-                                attfindConfig(set.get().images()),
-                                AuditProbes.forResolution(bundle.manifest().resolution()), progress);
+                        AttFindRun.Outcome o;
+                        try {
+                            o = AttFindRun.run(ws, protocol.bundle(), session, attfindConfig(set.get().images()),
+                                    AuditProbes.forResolution(bundle.manifest().resolution()), progress);
+                        } catch (IllegalArgumentException e) {
+                            // e.g. k larger than the bundle's searchable coordinates: the protocol does not fit.
+                            throw new ProtocolMismatchException(protocol.file() + ": attfind: " + e.getMessage());
+                        }
                         ledger.attfindDone(set.get().digest(), set.get().images(), o.runId());
                         lap("attfind");
                     }

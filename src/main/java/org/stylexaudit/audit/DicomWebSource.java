@@ -71,10 +71,15 @@ final class DicomWebSource implements ArchiveSource {
         try {
             byte[] bytes = Files.readAllBytes(pdf);
             Set<String> audited = DicomWebIngest.fetchedStudyKeys(ws, client.baseUrl());
+            String digest = org.stylexaudit.common.Digests.sha256Hex(bytes);
             List<byte[]> objects = new ArrayList<>();
             for (StudyCount s : client.studiesWithCounts()) {
-                if (audited.contains(DicomWebIngest.studyKey(ws, s.study().studyUid()))) {
-                    objects.add(PdfReportObject.encode(bytes, s.study(), title));
+                String key = DicomWebIngest.studyKey(ws, s.study().studyUid());
+                if (audited.contains(key)) {
+                    // UIDs from the report's digest and the study: a store repeated after a kill replaces, not adds.
+                    objects.add(PdfReportObject.encode(bytes, s.study(), title,
+                            PdfReportObject.derivedUid(digest + " sop " + key),
+                            PdfReportObject.derivedUid(digest + " series " + key)));
                 }
             }
             if (objects.isEmpty()) {
