@@ -44,7 +44,10 @@ public final class DicomWebIngest {
 
     /** Fetches and ingests new instances; returns the ingest summary. */
     public IngestSummary run(Progress progress) throws IngestException, DicomWebException {
-        List<StudyCount> studies = client.studiesWithCounts();
+        List<StudyCount> studies = new ArrayList<>(client.studiesWithCounts());
+        // Fetched in UID order, so catalog ids, and AttFind's seeded sample drawn in id order, do not depend on the
+        // archive's listing order, and a run completing a killed one fetches in the same order.
+        studies.sort(java.util.Comparator.comparing(s -> s.study().studyUid()));
         try (InstanceIngest in = InstanceIngest.start(ws, SOURCE_KIND, client.baseUrl())) {
             long sourceId = ws.instances().sourceId(SOURCE_KIND, client.baseUrl());
             Map<String, Integer> seen = remembered(sourceId);
