@@ -3,13 +3,12 @@ package org.stylexaudit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.stylexaudit.attfind.AlignmentProbes;
 import org.stylexaudit.attfind.AttFindConfig;
 import org.stylexaudit.attfind.AttFindRun;
 import org.stylexaudit.attfind.Attribute;
-import org.stylexaudit.attfind.ColourProbe;
 import org.stylexaudit.attfind.DiscoveryResult;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.engine.Bundle;
@@ -59,6 +58,13 @@ final class DiscoverCommand implements Callable<Integer> {
             description = "Screened method: candidate columns per class (default: 4 x k).")
     Integer candidates;
 
+    @Option(names = {"--probes"}, paramLabel = "P", defaultValue = "auto",
+            description = "Probes naming the factors of the alignment table: fundus (lesion counts, colour cast, "
+                    + "disc, vessels, blur; ground-truth.csv names), colour (brightness, contrast, cast), none, or "
+                    + "auto: fundus when an ingested folder holds a synth ground-truth.csv, else colour "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String probes;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress line.")
     boolean quiet;
 
@@ -68,6 +74,7 @@ final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AttFindConfig config = config(images, k, shift, method, candidates, engine.batch);
+        AlignmentProbes.Choice probeChoice = probeChoice(probes);
         requireBundle(bundle);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -76,7 +83,8 @@ final class DiscoverCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(workspace);
              EngineSession session = EngineSession.open(b, engine.options())) {
             session.notes().forEach(err::println);
-            AttFindRun.Outcome o = AttFindRun.run(ws, bundle, session, config, List.of(new ColourProbe()), progress);
+            AttFindRun.Outcome o = AttFindRun.run(ws, bundle, session, config,
+                    AlignmentProbes.choose(probeChoice, ws), progress);
             print(o, out);
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {
@@ -94,6 +102,14 @@ final class DiscoverCommand implements Callable<Integer> {
             AttFindConfig c = AttFindConfig.defaults().withImages(images).withK(k).withShift(shift).withMethod(m)
                     .withBatch(batch);
             return candidates == null ? c : c.withCandidates(candidates);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static AlignmentProbes.Choice probeChoice(String value) {
+        try {
+            return AlignmentProbes.Choice.parse(value);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -126,6 +142,7 @@ final class DiscoverCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, " %.2f", v));
         }
         out.println(s);
+        r.notes().forEach(n -> out.println("note: " + n));
         out.println("findings: " + o.findings());
     }
 

@@ -65,6 +65,9 @@ class AttFindCommandsTest {
         assertEquals(2, run("discover", "-w", ws.toString(), "-b", bundle.toString(), "-n", "3", "-k", "9", "-q"));
         assertTrue(err.toString().contains("exceeds the 4 searchable"), err.toString());
         assertEquals(2, run("discover", "-w", ws.toString(), "-b", bundle.toString(), "-m", "fast", "-q"));
+        assertEquals(2, run("discover", "-w", ws.toString(), "-b", bundle.toString(), "-n", "3", "-k", "2",
+                "--probes", "lesions", "-q"));
+        assertTrue(err.toString().contains("--probes must be"), err.toString());
         Files.write(bundle.resolve("synthesis.onnx"), new byte[] {1, 2, 3});
         assertEquals(1, run("discover", "-w", ws.toString(), "-b", bundle.toString(), "-n", "3", "-k", "2", "-q"));
         assertTrue(err.toString().contains("synthesis.onnx"), err.toString());
