@@ -18,7 +18,7 @@ import org.stylexaudit.train.stylex.ImageProbe;
  * {@code synth} archive, else the content-free colour probe (brightness, contrast, colour cast).
  *
  * <pre>{@code
- * List<ImageProbe> probes = AlignmentProbes.choose(AlignmentProbes.Choice.AUTO, ws);
+ * List<ImageProbe> probes = AlignmentProbes.choose(AlignmentProbes.Choice.AUTO, ws, 64);
  * }</pre>
  */
 public final class AlignmentProbes {
@@ -48,19 +48,34 @@ public final class AlignmentProbes {
         }
     }
 
+    /** Smallest frame the fundus factor probes measure reliably (they were validated down to 64 px). */
+    public static final int FUNDUS_MIN_RESOLUTION = 64;
+
     /** Folder sources as recorded by ingest ({@code ingest.FolderIngest.SOURCE_KIND}). */
     static final String FOLDER_SOURCE = "folder";
 
     private AlignmentProbes() {
     }
 
-    /** Returns the probes for a choice; {@code AUTO} looks at the workspace's ingested folders. */
-    public static List<ImageProbe> choose(Choice choice, Workspace ws) throws AttFindException {
+    /**
+     * Returns the probes for a choice and a bundle resolution; {@code AUTO} looks at the workspace's ingested
+     * folders and takes the fundus probes only for frames of at least {@link #FUNDUS_MIN_RESOLUTION} px.
+     *
+     * @throws IllegalArgumentException when fundus probes are asked for on frames too small for them
+     */
+    public static List<ImageProbe> choose(Choice choice, Workspace ws, int resolution) throws AttFindException {
         return switch (choice) {
-            case FUNDUS -> fundus();
+            case FUNDUS -> {
+                if (resolution < FUNDUS_MIN_RESOLUTION) {
+                    throw new IllegalArgumentException("--probes fundus needs frames of at least "
+                            + FUNDUS_MIN_RESOLUTION + " px; this bundle makes " + resolution + " px frames");
+                }
+                yield fundus();
+            }
             case COLOUR -> List.of(new ColourProbe());
             case NONE -> List.of();
-            case AUTO -> hasGroundTruth(ws) ? fundus() : List.of(new ColourProbe());
+            case AUTO -> resolution >= FUNDUS_MIN_RESOLUTION && hasGroundTruth(ws) ? fundus()
+                    : List.of(new ColourProbe());
         };
     }
 

@@ -61,7 +61,8 @@ final class DiscoverCommand implements Callable<Integer> {
     @Option(names = {"--probes"}, paramLabel = "P", defaultValue = "auto",
             description = "Probes naming the factors of the alignment table: fundus (lesion counts, colour cast, "
                     + "disc, vessels, blur; ground-truth.csv names), colour (brightness, contrast, cast), none, or "
-                    + "auto: fundus when an ingested folder holds a synth ground-truth.csv, else colour "
+                    + "auto: fundus when an ingested folder holds a synth ground-truth.csv and the bundle makes frames "
+                    + "of 64 px or more, else colour "
                     + "(default: ${DEFAULT-VALUE}).")
     String probes;
 
@@ -84,7 +85,7 @@ final class DiscoverCommand implements Callable<Integer> {
              EngineSession session = EngineSession.open(b, engine.options())) {
             session.notes().forEach(err::println);
             AttFindRun.Outcome o = AttFindRun.run(ws, bundle, session, config,
-                    AlignmentProbes.choose(probeChoice, ws), progress);
+                    AlignmentProbes.choose(probeChoice, ws, b.manifest().resolution()), progress);
             print(o, out);
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {

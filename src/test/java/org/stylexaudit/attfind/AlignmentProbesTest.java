@@ -41,18 +41,23 @@ class AlignmentProbesTest {
         Files.writeString(synth.resolve("ground-truth.csv"), "file,referable_dr\n");
         try (Workspace ws = Workspace.open(tmp.resolve("ws"))) {
             ws.instances().sourceId(AlignmentProbes.FOLDER_SOURCE, plain.toString());
-            Map<String, Double> colour = measure(AlignmentProbes.choose(AlignmentProbes.Choice.AUTO, ws), img);
+            Map<String, Double> colour = measure(AlignmentProbes.choose(AlignmentProbes.Choice.AUTO, ws, 64), img);
             assertTrue(colour.containsKey("cast_warmth"), colour.toString());
             assertFalse(colour.containsKey("red_lesions"), "no ground truth: no fundus factor names");
 
             ws.instances().sourceId(AlignmentProbes.FOLDER_SOURCE, synth.toString());
-            Map<String, Double> fundus = measure(AlignmentProbes.choose(AlignmentProbes.Choice.AUTO, ws), img);
+            Map<String, Double> fundus = measure(AlignmentProbes.choose(AlignmentProbes.Choice.AUTO, ws, 64), img);
             for (String factor : List.of("red_lesions", "hard_exudates", "cup_to_disc", "cast_warmth", "cast_green",
                     "vessel_calibre", "brightness")) {
                 assertTrue(fundus.containsKey(factor), factor + " missing from " + fundus.keySet());
             }
             assertFalse(fundus.containsKey("fov_radius_px"), "the crop size is not a factor");
-            assertEquals(List.of(), AlignmentProbes.choose(AlignmentProbes.Choice.NONE, ws));
+            assertEquals(List.of(), AlignmentProbes.choose(AlignmentProbes.Choice.NONE, ws, 64));
+            Map<String, Double> tiny = measure(AlignmentProbes.choose(AlignmentProbes.Choice.AUTO, ws, 4), img);
+            assertFalse(tiny.containsKey("red_lesions"), "4 px frames are too small for the fundus probes");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> AlignmentProbes.choose(AlignmentProbes.Choice.FUNDUS, ws, 4));
+            assertTrue(e.getMessage().contains("64 px"), e.getMessage());
         }
     }
 
