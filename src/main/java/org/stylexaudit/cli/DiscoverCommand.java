@@ -158,7 +158,9 @@ final class DiscoverCommand implements Callable<Integer> {
         boolean requireGpu;
 
         @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-                description = "ONNX Runtime intra-op threads (0: one per core; default: ${DEFAULT-VALUE}).")
+                description = "Intra-op threads of ONNX Runtime and of the PyTorch gradient pass of --method "
+                        + "screened (0: one per core; 1 is fastest on a busy shared machine; default: "
+                        + "${DEFAULT-VALUE}).")
         int threads;
 
         @Option(names = {"--batch"}, paramLabel = "B", defaultValue = "64",
@@ -166,6 +168,12 @@ final class DiscoverCommand implements Callable<Integer> {
         int batch;
 
         EngineOptions options() {
+            if (threads > 0) {
+                // DJL reads these when the PyTorch engine starts (the screened gradient pass, later in the
+                // command); without them PyTorch spins one thread per core next to ONNX Runtime's.
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+                System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            }
             try {
                 return EngineOptions.cpu().withDevice(device, requireGpu).withThreads(threads).withBatchSize(batch);
             } catch (IllegalArgumentException e) {
