@@ -114,7 +114,7 @@ public final class AttFindBench {
         }
         double rate = evaluations / exhaustiveSeconds;
         double achieved = rate * (synthFlops + classifierFlops) / 1e9;
-        PeakRate.Peak peak = PeakRate.measure(1024, threads, 5);
+        PeakRate.Peak peak = PeakRate.measure(1024, threads, 9);
         double est250 = 250.0 * exhaustive.columns().size() / rate;
         double achievedCpu = evaluations / exhaustiveCpuSeconds * (synthFlops + classifierFlops) / 1e9;
         return new Result(images.size(), space.size(), evaluations, exhaustiveSeconds, rate, synthFlops,
