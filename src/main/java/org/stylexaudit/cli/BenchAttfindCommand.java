@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "attfind", mixinStandardHelpOptions = true,
         description = {"Benchmarks AttFind on a few workspace images: style-coordinate evaluations per second, the "
                 + "compute rate (FLOPs of synthesis + classifier per evaluation, counted from the ONNX graphs) against "
-                + "the machine's peak measured in the same run (1024^3 MatMul in ONNX Runtime), the time extrapolated "
+                + "the machine's peak measured in the same run (1024^3 MatMul in ONNX Runtime), by wall clock and, with "
+                + "--threads 1, per CPU second of the computing thread, the time extrapolated "
                 + "to N=250, and the screened search's speed-up and top-k overlap with the exhaustive one.",
                 "Nothing is recorded in the workspace."})
 final class BenchAttfindCommand implements Callable<Integer> {

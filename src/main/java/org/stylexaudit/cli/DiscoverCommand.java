@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "discover", mixinStandardHelpOptions = true,
         description = {"Finds the style attributes that drive the classifier (AttFind): encodes N images, moves each "
                 + "style coordinate of each image to its minimum or maximum over the N images (times --shift), records "
-                + "every class probability, drops unstable images and selects k attributes per class greedily.",
+                + "every class probability, drops unstable images and selects k attributes per class greedily (fewer, "
+                + "with a note, when no remaining coordinate moves the class).",
                 "Results are stored in the workspace as a 'discover' run, with a findings folder for 'report'."})
 final class DiscoverCommand implements Callable<Integer> {
 
