@@ -52,7 +52,9 @@ final class DiscoverCommand implements Callable<Integer> {
     double shift;
 
     @Option(names = {"-m", "--method"}, paramLabel = "M", defaultValue = "exhaustive",
-            description = "exhaustive or screened (gradient screening, then exact evaluation; default: ${DEFAULT-VALUE}).")
+            description = "exhaustive or screened (gradient screening, then exact evaluation; default: ${DEFAULT-VALUE}). "
+                    + "Screened refuses to run where PyTorch's AVX-512 convolution gradient is wrong; set "
+                    + "ONEDNN_MAX_CPU_ISA=AVX2 there.")
     String method;
 
     @Option(names = {"--candidates"}, paramLabel = "C",
