@@ -35,16 +35,24 @@ public final class AttFindBench {
      * @param screenedSeconds wall time of the screened search (gradients plus exact candidates)
      * @param screenedEvaluations exact evaluations of the screened search
      * @param overlap per class, |screened top-k ∩ exhaustive top-k|
+     * @param exhaustiveSelected per class, how many attributes the exhaustive selection found (k, or fewer when the
+     *     remaining columns move nothing)
      * @param k attributes per class compared
      */
     public record Result(int images, int coordinates, long evaluations, double exhaustiveSeconds,
             double evaluationsPerSecond, long synthesisFlops, long classifierFlops, double achievedGflops,
             double peakGflops, double estimated250Seconds, double screenedSeconds, long screenedEvaluations,
-            List<Integer> overlap, int k) {
+            List<Integer> overlap, List<Integer> exhaustiveSelected, int k, double exhaustiveCpuSeconds, double achievedCpuGflops,
+            double peakCpuGflops) {
 
         /** Returns the achieved share of the measured peak. */
         public double peakShare() {
             return achievedGflops / peakGflops;
+        }
+
+        /** Returns the on-CPU share of the peak: both rates per CPU second of the computing thread. */
+        public double cpuPeakShare() {
+            return achievedCpuGflops / peakCpuGflops;
         }
 
         /** Returns exhaustive time over screened time. */
@@ -62,9 +70,12 @@ public final class AttFindBench {
         EncodedImages images = Discovery.encode(ws, discovery.chooseFor(ws), evaluator, progress);
         StyleRange range = StyleRange.of(images.styles());
         ColumnEvaluator columns = new ColumnEvaluator(evaluator, space, range, config.shift());
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = cpu.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         EffectTable exhaustive = ExhaustiveSearch.run(columns, space, images, config.unstableEffect(), progress);
         double exhaustiveSeconds = (System.nanoTime() - t0) / 1e9;
+        double exhaustiveCpuSeconds = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
         long evaluations = (long) images.size() * exhaustive.columns().size();
         long before = evaluator.evaluations();
         t0 = System.nanoTime();
@@ -76,6 +87,7 @@ public final class AttFindBench {
         java.util.Arrays.fill(all, true); // compare the selections on the same images, instability aside
         int classes = images.reconstructed()[0].length;
         List<Integer> overlap = new java.util.ArrayList<>();
+        List<Integer> selected = new java.util.ArrayList<>();
         for (int y = 0; y < classes; y++) {
             Set<EffectTable.Column> e = new HashSet<>();
             AttributeSelector.selectClass(exhaustive, images, all, y, config.k(), config.explainedCap())
@@ -85,6 +97,7 @@ public final class AttFindBench {
                 same += e.contains(screened.columns().get(c)) ? 1 : 0;
             }
             overlap.add(same);
+            selected.add(e.size());
         }
         BundleManifest m = session.bundle().manifest();
         long synthFlops;
@@ -101,9 +114,11 @@ public final class AttFindBench {
         }
         double rate = evaluations / exhaustiveSeconds;
         double achieved = rate * (synthFlops + classifierFlops) / 1e9;
-        double peak = PeakRate.gflops(1024, threads, 5);
+        PeakRate.Peak peak = PeakRate.measure(1024, threads, 9);
         double est250 = 250.0 * exhaustive.columns().size() / rate;
+        double achievedCpu = evaluations / exhaustiveCpuSeconds * (synthFlops + classifierFlops) / 1e9;
         return new Result(images.size(), space.size(), evaluations, exhaustiveSeconds, rate, synthFlops,
-                classifierFlops, achieved, peak, est250, screenedSeconds, screenedEvaluations, overlap, config.k());
+                classifierFlops, achieved, peak.wallGflops(), est250, screenedSeconds, screenedEvaluations, overlap,
+                selected, config.k(), exhaustiveCpuSeconds, threads == 1 ? achievedCpu : Double.NaN, peak.cpuGflops());
     }
 }

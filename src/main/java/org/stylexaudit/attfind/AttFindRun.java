@@ -68,6 +68,7 @@ public final class AttFindRun {
             summary.put("attributes", r.attributes().size());
             summary.put("evaluations", r.evaluations());
             summary.put("seconds", r.seconds());
+            summary.put("notes", r.notes());
             ws.runs().finish(runId, "ok", json.writeValueAsString(summary));
             return new Outcome(runId, r, file);
         } catch (AttFindException | StoreException | RuntimeException | JsonProcessingException e) {

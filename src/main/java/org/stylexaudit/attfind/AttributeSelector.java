@@ -10,7 +10,28 @@ import java.util.List;
  */
 final class AttributeSelector {
 
+    /**
+     * Mean positive effect (probability) below which a column counts as moving nothing. Past this point the greedy
+     * step would only rank numerical noise, so the class gets fewer than k attributes, with a note saying so.
+     */
+    static final double MIN_MEAN_EFFECT = 1e-3;
+
     private AttributeSelector() {
+    }
+
+    /** Returns the notes for classes that got fewer than k attributes, one line each. */
+    static List<String> shortfallNotes(List<Attribute> attributes, List<String> classNames, int k) {
+        List<String> notes = new ArrayList<>();
+        for (int y = 0; y < classNames.size(); y++) {
+            int yy = y;
+            long n = attributes.stream().filter(a -> a.targetClass() == yy).count();
+            if (n < k) {
+                notes.add(String.format(java.util.Locale.ROOT, "%s: %d of %d attributes selected; no further column "
+                        + "raises its probability by %.3f or more on average over the images not yet explained",
+                        classNames.get(y), n, k, MIN_MEAN_EFFECT));
+            }
+        }
+        return notes;
     }
 
     /** Returns the selected attributes of every class, class by class, ids numbered A1, A2, ... in that order. */
@@ -39,7 +60,10 @@ final class AttributeSelector {
         return out;
     }
 
-    /** Returns the column indices chosen for class {@code y}, best first. */
+    /**
+     * Returns the column indices chosen for class {@code y}, best first: k of them, or fewer when no remaining column
+     * has a mean positive effect of at least {@link #MIN_MEAN_EFFECT}.
+     */
     static List<Integer> selectClass(EffectTable table, EncodedImages images, boolean[] stable, int y, int k,
             double cap) {
         List<Integer> pool = new ArrayList<>();
@@ -89,6 +113,9 @@ final class AttributeSelector {
                     bestMean = mean;
                     best = c;
                 }
+            }
+            if (best < 0 || bestMean < MIN_MEAN_EFFECT) {
+                break;
             }
             used[best] = true;
             chosen.add(best);

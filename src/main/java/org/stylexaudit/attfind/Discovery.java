@@ -100,7 +100,8 @@ public final class Discovery {
         progress.finish();
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new DiscoveryResult(config, session.bundle().manifest().classNames(), images, range, table, stable,
-                attributes, rankings, sufficiency, alignment, evaluator.evaluations(), seconds);
+                attributes, rankings, sufficiency, alignment, evaluator.evaluations(), seconds,
+                AttributeSelector.shortfallNotes(attributes, session.bundle().manifest().classNames(), config.k()));
     }
 
     /** Returns the images a run with this configuration analyses. */

@@ -17,10 +17,12 @@ import java.util.List;
  * @param alignment per attribute, probed factor changes (strongest first)
  * @param evaluations style vectors synthesised and classified
  * @param seconds wall-clock time of the search (encoding to metrics)
+ * @param notes one-line remarks for the operator, such as a class that got fewer than k attributes
  */
 public record DiscoveryResult(AttFindConfig config, List<String> classNames, EncodedImages images, StyleRange range,
         EffectTable effects, boolean[] stable, List<Attribute> attributes, List<ImageRanking> rankings,
-        double[] sufficiency, List<FactorAlignment> alignment, long evaluations, double seconds) {
+        double[] sufficiency, List<FactorAlignment> alignment, long evaluations, double seconds,
+        List<String> notes) {
 
     /** Copies the lists. */
     public DiscoveryResult {
@@ -28,6 +30,7 @@ public record DiscoveryResult(AttFindConfig config, List<String> classNames, Enc
         attributes = List.copyOf(attributes);
         rankings = List.copyOf(rankings);
         alignment = List.copyOf(alignment);
+        notes = List.copyOf(notes);
     }
 
     /** Returns the number of stable images. */

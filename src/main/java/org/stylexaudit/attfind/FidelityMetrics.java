@@ -13,7 +13,7 @@ import org.stylexaudit.train.stylex.ImageProbe;
 final class FidelityMetrics {
 
     /** Images probed per attribute for the alignment table. */
-    static final int ALIGNMENT_IMAGES = 8;
+    static final int ALIGNMENT_IMAGES = 16;
 
     private FidelityMetrics() {
     }

@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.engine.Bundle;
 import org.stylexaudit.engine.BundleException;
 import org.stylexaudit.engine.BundleManifest;
+import org.stylexaudit.train.nn.ConvGradientCheck;
 import org.stylexaudit.train.onnx.ImportedModel;
 import org.stylexaudit.train.onnx.OnnxImportException;
 import org.stylexaudit.train.onnx.OnnxImporter;
@@ -109,6 +111,12 @@ final class GradientScreen {
         float[][][] grad = new float[n][classes][];
         Path synthFile = null;
         Path classifierFile = null;
+        // PyTorch's oneDNN AVX-512 kernels return wrong convolution input gradients on some CPUs, silently; the
+        // screen would then rank candidates by noise. Refuse, naming the remedy, rather than screen wrongly.
+        Optional<String> fault = ConvGradientCheck.fault();
+        if (fault.isPresent()) {
+            throw new AttFindException("--method screened: " + fault.get());
+        }
         progress.start("style gradients of " + n + " images", n);
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             synthFile = temp("synthesis", DifferentiableGraphs.rewrite(bundle.verifiedBytes(BundleManifest.SYNTHESIS)));

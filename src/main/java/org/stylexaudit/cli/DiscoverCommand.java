@@ -3,13 +3,12 @@ package org.stylexaudit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.stylexaudit.attfind.AlignmentProbes;
 import org.stylexaudit.attfind.AttFindConfig;
 import org.stylexaudit.attfind.AttFindRun;
 import org.stylexaudit.attfind.Attribute;
-import org.stylexaudit.attfind.ColourProbe;
 import org.stylexaudit.attfind.DiscoveryResult;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.engine.Bundle;
@@ -26,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "discover", mixinStandardHelpOptions = true,
         description = {"Finds the style attributes that drive the classifier (AttFind): encodes N images, moves each "
                 + "style coordinate of each image to its minimum or maximum over the N images (times --shift), records "
-                + "every class probability, drops unstable images and selects k attributes per class greedily.",
+                + "every class probability, drops unstable images and selects k attributes per class greedily (fewer, "
+                + "with a note, when no remaining coordinate moves the class).",
                 "Results are stored in the workspace as a 'discover' run, with a findings folder for 'report'."})
 final class DiscoverCommand implements Callable<Integer> {
 
@@ -52,12 +52,22 @@ final class DiscoverCommand implements Callable<Integer> {
     double shift;
 
     @Option(names = {"-m", "--method"}, paramLabel = "M", defaultValue = "exhaustive",
-            description = "exhaustive or screened (gradient screening, then exact evaluation; default: ${DEFAULT-VALUE}).")
+            description = "exhaustive or screened (gradient screening, then exact evaluation; default: ${DEFAULT-VALUE}). "
+                    + "Screened refuses to run where PyTorch's convolution gradient is wrong; set "
+                    + "ONEDNN_MAX_CPU_ISA=AVX there (bin/stylex-audit does).")
     String method;
 
     @Option(names = {"--candidates"}, paramLabel = "C",
             description = "Screened method: candidate columns per class (default: 4 x k).")
     Integer candidates;
+
+    @Option(names = {"--probes"}, paramLabel = "P", defaultValue = "auto",
+            description = "Probes naming the factors of the alignment table: fundus (lesion counts, colour cast, "
+                    + "disc, vessels, blur; ground-truth.csv names), colour (brightness, contrast, cast), none, or "
+                    + "auto: fundus when an ingested folder holds a synth ground-truth.csv and the bundle makes frames "
+                    + "of 64 px or more, else colour "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String probes;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress line.")
     boolean quiet;
@@ -68,6 +78,7 @@ final class DiscoverCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AttFindConfig config = config(images, k, shift, method, candidates, engine.batch);
+        AlignmentProbes.Choice probeChoice = probeChoice(probes);
         requireBundle(bundle);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -76,7 +87,8 @@ final class DiscoverCommand implements Callable<Integer> {
         try (Workspace ws = Workspace.open(workspace);
              EngineSession session = EngineSession.open(b, engine.options())) {
             session.notes().forEach(err::println);
-            AttFindRun.Outcome o = AttFindRun.run(ws, bundle, session, config, List.of(new ColourProbe()), progress);
+            AttFindRun.Outcome o = AttFindRun.run(ws, bundle, session, config,
+                    AlignmentProbes.choose(probeChoice, ws, b.manifest().resolution()), progress);
             print(o, out);
             return ExitCodes.OK;
         } catch (IllegalArgumentException e) {
@@ -94,6 +106,14 @@ final class DiscoverCommand implements Callable<Integer> {
             AttFindConfig c = AttFindConfig.defaults().withImages(images).withK(k).withShift(shift).withMethod(m)
                     .withBatch(batch);
             return candidates == null ? c : c.withCandidates(candidates);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static AlignmentProbes.Choice probeChoice(String value) {
+        try {
+            return AlignmentProbes.Choice.parse(value);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -126,6 +146,7 @@ final class DiscoverCommand implements Callable<Integer> {
             s.append(String.format(Locale.ROOT, " %.2f", v));
         }
         out.println(s);
+        r.notes().forEach(n -> out.println("note: " + n));
         out.println("findings: " + o.findings());
     }
 
@@ -140,7 +161,9 @@ final class DiscoverCommand implements Callable<Integer> {
         boolean requireGpu;
 
         @Option(names = {"-t", "--threads"}, paramLabel = "N", defaultValue = "0",
-                description = "ONNX Runtime intra-op threads (0: one per core; default: ${DEFAULT-VALUE}).")
+                description = "Intra-op threads of ONNX Runtime and of the PyTorch gradient pass of --method "
+                        + "screened (0: one per core; 1 is fastest on a busy shared machine; default: "
+                        + "${DEFAULT-VALUE}).")
         int threads;
 
         @Option(names = {"--batch"}, paramLabel = "B", defaultValue = "64",
@@ -148,6 +171,12 @@ final class DiscoverCommand implements Callable<Integer> {
         int batch;
 
         EngineOptions options() {
+            if (threads > 0) {
+                // DJL reads these when the PyTorch engine starts (the screened gradient pass, later in the
+                // command); without them PyTorch spins one thread per core next to ONNX Runtime's.
+                System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+                System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            }
             try {
                 return EngineOptions.cpu().withDevice(device, requireGpu).withThreads(threads).withBatchSize(batch);
             } catch (IllegalArgumentException e) {

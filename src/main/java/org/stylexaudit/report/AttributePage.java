@@ -54,7 +54,7 @@ final class AttributePage {
                 + (a.coordinate().direction() > 0 ? "increased" : "decreased"));
         rows.put("Pushes toward", a.targetClass());
         rows.put("Images affected", Formats.percent(a.shareAffected()));
-        rows.put("Mean probability change", Formats.signed(a.meanProbabilityChange()));
+        rows.put("Mean probability change", Formats.change(a.meanProbabilityChange()));
         rows.put("Ground-truth factors", a.alignment().isEmpty() ? template.text("alignment_none")
                 : a.alignment().stream().map(x -> x.factor() + " " + Formats.signed(x.change()))
                         .collect(Collectors.joining(", ")));

@@ -121,7 +121,7 @@ public final class AuditReportWriter {
                 "Ground-truth factor"});
             for (DiscoveredAttribute a : f.attributes()) {
                 rows.add(new String[] {a.id(), a.coordinate().label(), a.targetClass(), Formats.percent(a.shareAffected()),
-                    Formats.signed(a.meanProbabilityChange()), topFactor(a)});
+                    Formats.change(a.meanProbabilityChange()), topFactor(a)});
             }
             float w = pdf.width();
             pdf.table(rows, new float[] {w * 0.07f, w * 0.22f, w * 0.17f, w * 0.14f, w * 0.13f, w * 0.27f}, BODY, true);

@@ -18,6 +18,14 @@ public final class Formats {
         return String.format(Locale.ROOT, "%+.2f", v);
     }
 
+    /**
+     * Formats a mean probability change as {@code +0.21}, or with three decimals when it is below 0.01 in size, so
+     * a weak attribute reads {@code +0.004} rather than a misleading {@code +0.00}.
+     */
+    public static String change(double v) {
+        return String.format(Locale.ROOT, Math.abs(v) < 0.01 && v != 0 ? "%+.3f" : "%+.2f", v);
+    }
+
     /** Formats a share as a percentage, {@code 42 %}. */
     public static String percent(double v) {
         return String.format(Locale.ROOT, "%.0f %%", v * 100);

@@ -58,6 +58,22 @@ public final class InstanceStore {
         }
     }
 
+    /** Returns the locations of the sources of one kind (e.g. the folders ingested), in the order first seen. */
+    public List<String> sourceLocations(String kind) throws StoreException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT location FROM source WHERE kind = ? ORDER BY id")) {
+            ps.setString(1, kind);
+            List<String> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the source list: " + e.getMessage(), e);
+        }
+    }
+
     /** Returns the row for a path in a source, if it was seen before. */
     public Optional<Instance> findByPath(long sourceId, String sourcePath) throws StoreException {
         List<Instance> l = select("WHERE source_id = ? AND source_path = ?", ps -> {

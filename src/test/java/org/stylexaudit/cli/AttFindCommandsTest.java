@@ -52,6 +52,22 @@ class AttFindCommandsTest {
     }
 
     @Test
+    void benchAttfind_tinyBundle_reportsRatesOverlapAndOnCpuShare() throws Exception {
+        Path bundle = AttFindFixtures.bundle(tmp.resolve("bundle"));
+        Path ws = tmp.resolve("ws");
+        try (Workspace w = Workspace.open(ws)) {
+            AttFindFixtures.images(w, 6, 3);
+        }
+        assertEquals(0, run("bench", "attfind", "-w", ws.toString(), "-b", bundle.toString(), "-n", "6", "-k", "2",
+                "-t", "1", "-q"), err.toString());
+        String o = out.toString();
+        assertTrue(o.contains("exhaustive: 48 evaluations"), o); // 6 images x 4 coordinates x 2 directions
+        assertTrue(o.contains("on-CPU (thread CPU time"), o);
+        // The closed-form bundle's gradients rank the colour coordinates first, so screening keeps both of them.
+        assertTrue(o.contains("overlap with exhaustive (shared/selected) other 2/2, red 2/2"), o);
+    }
+
+    @Test
     void discover_badInput_exitsNonZeroWithMessage() throws Exception {
         Path bundle = AttFindFixtures.bundle(tmp.resolve("bundle"));
         Path ws = tmp.resolve("ws");
@@ -65,6 +81,9 @@ class AttFindCommandsTest {
         assertEquals(2, run("discover", "-w", ws.toString(), "-b", bundle.toString(), "-n", "3", "-k", "9", "-q"));
         assertTrue(err.toString().contains("exceeds the 4 searchable"), err.toString());
         assertEquals(2, run("discover", "-w", ws.toString(), "-b", bundle.toString(), "-m", "fast", "-q"));
+        assertEquals(2, run("discover", "-w", ws.toString(), "-b", bundle.toString(), "-n", "3", "-k", "2",
+                "--probes", "lesions", "-q"));
+        assertTrue(err.toString().contains("--probes must be"), err.toString());
         Files.write(bundle.resolve("synthesis.onnx"), new byte[] {1, 2, 3});
         assertEquals(1, run("discover", "-w", ws.toString(), "-b", bundle.toString(), "-n", "3", "-k", "2", "-q"));
         assertTrue(err.toString().contains("synthesis.onnx"), err.toString());
