@@ -14,7 +14,7 @@ public final class InputBudget {
     /** Longest CPU time one input may take, from the acceptance criteria of issue 9. */
     public static final long MAX_NANOS = 1_000_000_000L;
     /** Inputs run before the bound applies. */
-    static final int WARM_UP_INPUTS = 200;
+    public static final int WARM_UP_INPUTS = 200;
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final boolean FUZZING = fuzzing();
