@@ -25,6 +25,9 @@ if [ ! -f "$HERE/classifier.onnx" ]; then
   $JAVA train classifier --labels "$DATA/ground-truth.csv" --out "$HERE/classifier.onnx" --resolution 64 \
     --epochs 8 --seed 1 --threads 1 --shortcut-free-labels "$FREE/ground-truth.csv"
 fi
+# On some AVX-512 CPUs (seen on AMD EPYC) PyTorch 2.7.1's oneDNN AVX-512 and AVX2 kernels compute wrong 3x3
+# convolution gradients; capping oneDNN at AVX gives the right ones (docs/training.md, "Known CPU fault").
+export ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-AVX}
 # glibc's allocator returned and re-faulted tensor memory on every step (DJL-NOTES trap 6): keep it in the heap.
 export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=268435456 MALLOC_TOP_PAD_=67108864
 exec $JAVA train stylex --images "$DATA" --classifier "$HERE/classifier.onnx" --out sample-studies/bundle \

@@ -35,8 +35,8 @@ public record Protocol(Path file, Archive archive, Path workspace, Path bundle, 
     public record AttFindOptions(int imagesPerRun, int k, double shift, Method method, When when) {
     }
 
-    /** Holds the report options. */
-    public record ReportOptions(boolean enabled, String title) {
+    /** Holds the report options; {@code storeToArchive} sends the PDF back by STOW-RS (DICOMweb archives only). */
+    public record ReportOptions(boolean enabled, String title, boolean storeToArchive) {
     }
 
     /** Holds the reader study options; disabled when no reviewers are named. */

@@ -81,9 +81,17 @@ public final class ProtocolLoader {
         }
         Protocol.AttFindOptions attfind = attfind(optionalMap(root, "", "attfind"));
         Map<String, Object> rep = optionalMap(root, "", "report");
-        checkKeys(rep, "report", Set.of("enabled", "title"));
+        checkKeys(rep, "report", Set.of("enabled", "title", "store_to_archive"));
         Protocol.ReportOptions report = new Protocol.ReportOptions(bool(rep.getOrDefault("enabled", true),
-                "report.enabled"), string(rep.getOrDefault("title", "StylEx audit"), "report.title"));
+                "report.enabled"), string(rep.getOrDefault("title", "StylEx audit"), "report.title"),
+                bool(rep.getOrDefault("store_to_archive", false), "report.store_to_archive"));
+        if (report.storeToArchive() && archive.isFolder()) {
+            throw error("report.store_to_archive", "applies only to archive.dicomweb (a folder archive is never "
+                    + "written to)");
+        }
+        if (report.storeToArchive() && !report.enabled()) {
+            throw error("report.store_to_archive", "needs report.enabled: true");
+        }
         Map<String, Object> st = optionalMap(root, "", "study");
         checkKeys(st, "study", Set.of("reviewers", "items_per_attribute"));
         Protocol.StudyOptions study = new Protocol.StudyOptions(

@@ -18,6 +18,10 @@ public final class RunSummaryJson {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".summary", ".json");
+            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+                // createTempFile makes the file owner-only; monitoring often reads the summary as another user.
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             mapper.writeValue(tmp.toFile(), summary);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -41,7 +41,8 @@ class ProtocolLoaderTest {
     void load_sampleProtocol_isValid() throws Exception {
         Protocol p = ProtocolLoader.load(Path.of("protocols", "sample-fundus.yaml"));
         assertEquals(java.util.List.of("no_referable_dr", "referable_dr"), p.classes());
-        assertEquals(72, p.attfind().imagesPerRun());
+        assertEquals(32, p.attfind().imagesPerRun());
+        assertEquals(Protocol.Method.SCREENED, p.attfind().method());
     }
 
     @ParameterizedTest
@@ -58,6 +59,8 @@ class ProtocolLoaderTest {
         "'  folder: ../sample-studies'|'  folder: x\n  dicomweb: http://h/x'|archive: must give exactly one",
         "'workspace: ../ws'|'workspace: ../ws\nphi:\n  allow_patient_data: sure'|phi.allow_patient_data: must be true",
         "'workspace: ../ws'|''|workspace: is required",
+        "'output: ../out'|'output: ../out\nreport:\n  store_to_archive: true'|report.store_to_archive: applies only to archive.dicomweb",
+        "'output: ../out'|'output: ../out\nreport:\n  store_to_archive: yes please'|report.store_to_archive: must be true or false",
     })
     void parse_invalidField_namesFieldPath(String from, String to, String expected) {
         String text = VALID.replace(from, to.replace("\\n", "\n"));

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.stylexaudit.audit.AuditFixtures;
 import org.stylexaudit.audit.AuditRun;
 import org.stylexaudit.audit.RunLock;
 import org.stylexaudit.audit.RunSummary;
@@ -50,9 +51,12 @@ class AuditCommandTest {
                   folder: ../archive
                 workspace: ../ws
                 bundle: ../bundle
-                classes: [healthy, sick]
+                classes: [other, red]
                 output: ../out
+                attfind:
+                  k: 1
                 """ + extra);
+        AuditFixtures.bundle(tmp.resolve("bundle"));
         return f;
     }
 
@@ -65,7 +69,9 @@ class AuditCommandTest {
         assertEquals(0, run("audit", "-q", "--protocol", p.toString()), err.toString());
         RunSummary first = new RunSummaryJson().read(tmp.resolve("out").resolve(AuditRun.SUMMARY_FILE));
         assertEquals(2, first.newImages());
-        assertTrue(first.warnings().contains("attfind: not yet available"), first.warnings().toString());
+        assertEquals(2, first.classified());
+        assertTrue(first.modelWork());
+        assertTrue(out.toString().contains("report: "), out.toString());
 
         assertEquals(0, run("audit", "-q", "--protocol", p.toString()), err.toString());
         assertTrue(out.toString().contains("nothing new since the last run"), out.toString());
@@ -77,9 +83,18 @@ class AuditCommandTest {
 
     @Test
     void audit_invalidProtocol_exit2NamesField() throws Exception {
-        Path p = protocol("attfind:\n  k: eight\n");
+        Path p = protocol("report:\n  title: 3\n");
         assertEquals(2, run("audit", "--protocol", p.toString()));
-        assertTrue(err.toString().contains("attfind.k: must be an integer >= 1, got \"eight\""), err.toString());
+        assertTrue(err.toString().contains("report.title: must be a non-empty string, got 3"), err.toString());
+    }
+
+    @Test
+    void audit_bundleClassesDiffer_exit2NamesClasses() throws Exception {
+        Files.createDirectories(tmp.resolve("archive"));
+        Path p = protocol("");
+        Files.writeString(p, Files.readString(p).replace("[other, red]", "[healthy, sick]"));
+        assertEquals(2, run("audit", "-q", "--protocol", p.toString()));
+        assertTrue(err.toString().contains("classes: the protocol names [healthy, sick]"), err.toString());
     }
 
     @Test

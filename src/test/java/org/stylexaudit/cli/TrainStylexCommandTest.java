@@ -52,6 +52,38 @@ class TrainStylexCommandTest {
     }
 
     @Test
+    void benchTrain_reportsStepRateAndComputeShareOfPeak() throws Exception {
+        Path imgs = TestFixtures.images(tmp.resolve("imgs"), 10, 3, 16, 4);
+        Path onnx;
+        try (FrozenClassifier c = TestFixtures.classifier(tmp.resolve("cls"))) {
+            onnx = c.onnxFile();
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", "train", "--images", imgs.toString(), "--classifier",
+            onnx.toString(), "--resolution", "16", "--batch", "2", "--steps", "2", "--warm", "0", "-q"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertEquals(ExitCodes.OK, code, err.toString());
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("forward ([0-9.]+) GFLOP/step; compute rate ([0-9.]+) GFLOP/s = ([0-9]+) % of measured peak "
+                        + "([0-9.]+) GFLOP/s").matcher(out.toString());
+        assertTrue(m.find(), out.toString());
+        assertTrue(Double.parseDouble(m.group(1)) > 0, "the step's convolutions are counted");
+        assertTrue(Double.parseDouble(m.group(4)) > 0, "the peak is measured");
+        assertTrue(out.toString().contains("2 timed full steps"), out.toString());
+    }
+
+    @Test
+    void benchTrain_missingImages_isUsageError() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", "train", "--images", tmp.resolve("none").toString(),
+            "--classifier", tmp.resolve("c.onnx").toString()}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+        assertEquals(ExitCodes.USAGE, code);
+        assertTrue(err.toString().contains("--images: no such folder"), err.toString());
+    }
+
+    @Test
     void trainStylex_missingClassifier_isUsageError() {
         StringWriter err = new StringWriter();
         int code = Main.run(new String[] {"train", "stylex", "--images", tmp.toString(), "--classifier",

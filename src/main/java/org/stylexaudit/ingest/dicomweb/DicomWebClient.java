@@ -73,6 +73,12 @@ public final class DicomWebClient {
         return qido.studies(get(path, "application/dicom+json"));
     }
 
+    /** Lists every study with its instance count, so a caller can tell which studies changed since it last looked. */
+    public List<StudyCount> studiesWithCounts() throws DicomWebException {
+        return qido.studyCounts(get("/studies?includefield=00080020&includefield=00100020&includefield=00080050"
+                + "&includefield=00201208", "application/dicom+json"));
+    }
+
     /** Lists the instances of a study. */
     public List<InstanceRef> instances(String studyUid) throws DicomWebException {
         return qido.instances(get("/studies/" + uid(studyUid) + "/instances", "application/dicom+json"), studyUid);

@@ -16,14 +16,34 @@ public final class PdfReportObject {
     private PdfReportObject() {
     }
 
+    /** Returns a UID under the 2.25 root (ISO/IEC 9834-8) made from the first 128 bits of SHA-256 of the text. */
+    public static String derivedUid(String text) {
+        try {
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "2.25." + new java.math.BigInteger(1, java.util.Arrays.copyOf(h, 16));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java runtime", e);
+        }
+    }
+
     /** Encodes the PDF as Part 10 bytes linked to the study; patient id repeats the study's own. */
     public static byte[] encode(byte[] pdf, StudyRef study, String title) throws DicomException {
+        return encode(pdf, study, title, Uids.newUid(), Uids.newUid());
+    }
+
+    /**
+     * Encodes the PDF with given SOP Instance and Series UIDs. Callers that may repeat a store after a crash pass
+     * UIDs derived from the report and study, so the archive receives the same instance again, not a second one.
+     */
+    public static byte[] encode(byte[] pdf, StudyRef study, String title, String sopUid, String seriesUid)
+            throws DicomException {
         DicomObject ds = new DicomObject();
         String now = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd"));
         ds.put(Tag.SOPClassUID, VR.UI, Uids.EncapsulatedPDFStorage);
-        ds.put(Tag.SOPInstanceUID, VR.UI, Uids.newUid());
+        ds.put(Tag.SOPInstanceUID, VR.UI, sopUid);
         ds.put(Tag.StudyInstanceUID, VR.UI, study.studyUid());
-        ds.put(Tag.SeriesInstanceUID, VR.UI, Uids.newUid());
+        ds.put(Tag.SeriesInstanceUID, VR.UI, seriesUid);
         ds.put(Tag.PatientID, VR.LO, study.patientId());
         ds.put(Tag.StudyDate, VR.DA, study.studyDate());
         ds.put(Tag.Modality, VR.CS, "DOC");

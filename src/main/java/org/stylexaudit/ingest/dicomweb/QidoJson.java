@@ -16,6 +16,7 @@ public final class QidoJson {
     static final String SERIES_UID = "0020000E";
     static final String SOP_CLASS = "00080016";
     static final String SOP_INSTANCE = "00080018";
+    static final String STUDY_INSTANCES = "00201208";
 
     private final ObjectMapper mapper = new ObjectMapper();
 
@@ -26,6 +27,25 @@ public final class QidoJson {
             String uid = first(n, STUDY_UID);
             if (!uid.isEmpty()) {
                 out.add(new StudyRef(uid, first(n, STUDY_DATE), first(n, PATIENT_ID), first(n, ACCESSION)));
+            }
+        }
+        return out;
+    }
+
+    /** Parses a study-level response with Number of Study Related Instances (0 when the archive omits it). */
+    public List<StudyCount> studyCounts(byte[] json) throws DicomWebException {
+        List<StudyCount> out = new ArrayList<>();
+        for (JsonNode n : array(json)) {
+            String uid = first(n, STUDY_UID);
+            if (!uid.isEmpty()) {
+                int count;
+                try {
+                    count = Integer.parseInt(first(n, STUDY_INSTANCES).strip());
+                } catch (NumberFormatException e) {
+                    count = 0;
+                }
+                out.add(new StudyCount(new StudyRef(uid, first(n, STUDY_DATE), first(n, PATIENT_ID),
+                        first(n, ACCESSION)), count));
             }
         }
         return out;

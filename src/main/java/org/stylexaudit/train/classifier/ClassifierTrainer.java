@@ -60,6 +60,10 @@ public final class ClassifierTrainer {
         if (train.size() == 0) {
             throw new ClassifierException("no training images");
         }
+        java.util.Optional<String> fault = org.stylexaudit.train.nn.ConvGradientCheck.fault();
+        if (fault.isPresent()) {
+            throw new ClassifierException(fault.get());
+        }
         // Seeds the native generator that the weight initialisers draw from.
         Engine.getInstance().setRandomSeed((int) config.seed());
         NDManager manager = NDManager.newBaseManager();

@@ -19,11 +19,28 @@ final class Ctx {
     private final NDManager step;
     private final NDManager constants;
     private final Map<Float, NDArray> cache;
+    private final long[] flops;
+    private final int bucket;
 
-    Ctx(NDManager step, NDManager constants, Map<Float, NDArray> cache) {
+    Ctx(NDManager step, NDManager constants, Map<Float, NDArray> cache, long[] flops, int bucket) {
         this.step = step;
         this.constants = constants;
         this.cache = cache;
+        this.flops = flops;
+        this.bucket = bucket;
+    }
+
+    /** Adds the forward floating-point operations of one convolution or matrix product to the trainer's tally. */
+    void countFlops(long n) {
+        flops[bucket] += n;
+    }
+
+    /**
+     * Returns this context for a pass whose result is detached before any backward (the discriminator step's fake
+     * images), so its operations are tallied apart from those that are also differentiated.
+     */
+    Ctx withoutBackward() {
+        return new Ctx(step, constants, cache, flops, 1);
     }
 
     /** Creates a constants holder whose arrays live in {@code constants} until it is closed. */
@@ -59,6 +76,7 @@ final class Ctx {
     static final class Constants implements AutoCloseable {
         private final NDManager manager;
         private final Map<Float, NDArray> cache = new HashMap<>();
+        private final long[] flops = new long[2];
 
         Constants(NDManager manager) {
             this.manager = manager;
@@ -66,7 +84,20 @@ final class Ctx {
 
         /** Returns a context for one step whose temporaries live in {@code step}. */
         Ctx on(NDManager step) {
-            return new Ctx(step, manager, cache);
+            return new Ctx(step, manager, cache, flops, 0);
+        }
+
+        /**
+         * Returns the forward FLOPs of the trainer's own convolutions and matrix products since it was created
+         * (2 per multiply-add; the imported classifier and element-wise operators are not counted).
+         */
+        long forwardFlops() {
+            return flops[0] + flops[1];
+        }
+
+        /** Returns the part of {@link #forwardFlops()} that no backward pass follows. */
+        long forwardOnlyFlops() {
+            return flops[1];
         }
 
         @Override

@@ -57,10 +57,10 @@ final class Discriminator {
 
     private Run run(Ctx ctx, ParamSet p, NDArray x, NDArray c, List<NDArray> tape) {
         NDArray f = trunk.forward(ctx, p, x, tape);
-        NDArray pre = Layers.linear(f, ctx.w(p, "fc_w"), ctx.w(p, "fc_b"));
+        NDArray pre = Layers.linear(ctx, f, ctx.w(p, "fc_w"), ctx.w(p, "fc_b"));
         NDArray h = Layers.act(ctx, pre);
         NDArray proj = c.matMul(ctx.w(p, "embed"));
-        NDArray score = Layers.linear(h, ctx.w(p, "out_w"), ctx.w(p, "out_b")).reshape(-1)
+        NDArray score = Layers.linear(ctx, h, ctx.w(p, "out_w"), ctx.w(p, "out_b")).reshape(-1)
                 .add(h.mul(proj).sum(new int[] {1}));
         return new Run(score, pre, proj);
     }

@@ -25,7 +25,7 @@ final class Encoder {
 
     NDArray forward(Ctx ctx, ParamSet p, NDArray x) {
         NDArray f = trunk.forward(ctx, p, x, null);
-        return Layers.linear(f, ctx.w(p, "fc_w"), ctx.w(p, "fc_b"));
+        return Layers.linear(ctx, f, ctx.w(p, "fc_w"), ctx.w(p, "fc_b"));
     }
 
     /**

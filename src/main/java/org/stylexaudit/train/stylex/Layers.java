@@ -28,11 +28,14 @@ final class Layers {
         long k = w.getShape().get(2);
         Shape pad = new Shape(k / 2, k / 2);
         NDArray y = Conv2d.conv2d(x, w, null, new Shape(1, 1), pad, new Shape(1, 1), 1).singletonOrThrow();
+        Shape ys = y.getShape();
+        ctx.countFlops(2L * ys.get(0) * ys.get(1) * ys.get(2) * ys.get(3) * w.getShape().get(1) * k * k);
         return bias == null ? y : y.add(bias.reshape(1, -1, 1, 1));
     }
 
     /** Applies {@code x W^T + b}. */
-    static NDArray linear(NDArray x, NDArray w, NDArray bias) {
+    static NDArray linear(Ctx ctx, NDArray x, NDArray w, NDArray bias) {
+        ctx.countFlops(2L * x.getShape().get(0) * w.getShape().get(0) * w.getShape().get(1));
         return Linear.linear(x, w, bias).singletonOrThrow();
     }
 

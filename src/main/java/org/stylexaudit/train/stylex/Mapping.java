@@ -28,7 +28,7 @@ final class Mapping {
         NDArray rms = z.square().mean(new int[] {1}, true).add(ctx.c(1e-8f)).sqrt();
         NDArray x = z.div(rms);
         for (int i = 0; i < cfg.mappingLayers(); i++) {
-            x = Layers.linear(x, ctx.w(p, "fc" + i + "_w"), ctx.w(p, "fc" + i + "_b"));
+            x = Layers.linear(ctx, x, ctx.w(p, "fc" + i + "_w"), ctx.w(p, "fc" + i + "_b"));
             x = i + 1 < cfg.mappingLayers() ? Layers.act(ctx, x) : x;
         }
         return x;

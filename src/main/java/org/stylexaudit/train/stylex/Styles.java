@@ -30,7 +30,7 @@ final class Styles {
 
     /** Returns styles [B,S] for w [B,wDim] and classifier probabilities c [B,K]. */
     NDArray forward(Ctx ctx, ParamSet p, NDArray w, NDArray c) {
-        return Layers.linear(w.concat(c, 1), ctx.w(p, "affine_w"), ctx.w(p, "affine_b"));
+        return Layers.linear(ctx, w.concat(c, 1), ctx.w(p, "affine_w"), ctx.w(p, "affine_b"));
     }
 
     /**

@@ -138,6 +138,15 @@ public record StylexConfig(
                 fidelityImages, classifierInput);
     }
 
+    /** Returns a copy with another number of warm-up (reconstruction-only) steps. */
+    public StylexConfig withWarmupSteps(long n) {
+        return new StylexConfig(seed, resolution, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
+                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, n,
+                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
+                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
+                fidelityImages, classifierInput);
+    }
+
     /** Returns a copy with another batch size. */
     public StylexConfig withBatch(int b) {
         return new StylexConfig(seed, resolution, b, steps, wDim, zDim, mappingLayers, channelBase, channelMax,

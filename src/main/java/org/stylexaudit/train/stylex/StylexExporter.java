@@ -82,6 +82,9 @@ public final class StylexExporter {
                     .copy(BundleManifest.CLASSIFIER, t.classifier().onnxFile());
             graphs.forEach(writer::put);
             writer.put(CONTACT_SHEET, sheet.toByteArray());
+            java.io.ByteArrayOutputStream curves = new java.io.ByteArrayOutputStream();
+            ImageIO.write(TrainingCurves.render(t.record().history(), 900, 600), "png", curves);
+            writer.put(TrainingCurves.FILE, curves.toByteArray());
             replace(dir, writer);
             progress.advance(4, "bundle written to " + dir);
             progress.finish();

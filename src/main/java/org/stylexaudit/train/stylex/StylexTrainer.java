@@ -97,6 +97,10 @@ public final class StylexTrainer implements AutoCloseable {
             throw new StylexException("cannot read classifier " + classifier.onnxFile() + ": " + e.getMessage(), e);
         }
         this.engine = Engine.getEngine("PyTorch");
+        java.util.Optional<String> fault = org.stylexaudit.train.nn.ConvGradientCheck.fault();
+        if (fault.isPresent()) {
+            throw new StylexException(fault.get());
+        }
         this.root = engine.newBaseManager();
         this.constants = Ctx.constants(root);
         int k = classifier.classes();
@@ -264,6 +268,21 @@ public final class StylexTrainer implements AutoCloseable {
 
     // ---------------------------------------------------------------- one step
 
+    /** Runs one training step at step number {@code t} without logging or checkpointing (for benchmarks). */
+    Map<String, Float> stepOnce(long t) {
+        return trainStep(t);
+    }
+
+    /** Returns the forward FLOPs counted so far (see {@link Ctx.Constants#forwardFlops()}). */
+    long forwardFlops() {
+        return constants.forwardFlops();
+    }
+
+    /** Returns the forward FLOPs counted so far of passes no backward follows. */
+    long forwardOnlyFlops() {
+        return constants.forwardOnlyFlops();
+    }
+
     private Map<String, Float> trainStep(long t) {
         boolean warm = t < cfg.warmupSteps();
         boolean noise = !warm && t % cfg.noiseEvery() == cfg.noiseEvery() - 1;
@@ -305,7 +324,8 @@ public final class StylexTrainer implements AutoCloseable {
             Map<String, Float> out) {
         setTrainable(false, false, false, false, true);
         try (GradientCollector gc = engine.newGradientCollector()) {
-            NDArray fake = (noise ? generateFromNoise(ctx, live, z, cond) : reconstruct(ctx, live, x, p))
+            Ctx detached = ctx.withoutBackward();
+            NDArray fake = (noise ? generateFromNoise(detached, live, z, cond) : reconstruct(detached, live, x, p))
                     .stopGradient();
             NDArray cf = noise ? cond : p;
             NDArray lossFake = Activation.softPlus(discriminator.forward(ctx, disc, fake, cf)).mean();

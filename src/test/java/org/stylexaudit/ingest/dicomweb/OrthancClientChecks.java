@@ -77,7 +77,7 @@ public final class OrthancClientChecks {
         }
     }
 
-    private static void waitUntilUp(HttpClient http, String rest, Credentials c) throws Exception {
+    static void waitUntilUp(HttpClient http, String rest, Credentials c) throws Exception {
         for (int i = 0; i < 120; i++) {
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create(rest + "/system"))

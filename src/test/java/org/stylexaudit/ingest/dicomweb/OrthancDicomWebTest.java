@@ -31,4 +31,27 @@ class OrthancDicomWebTest {
                 out);
         assertFalse(out.contains("wrong-pw"), out);
     }
+
+    @Test
+    void audit_studiesInOrthanc_auditedReportStoredBackWrongPasswordOneLine(@TempDir Path dir) throws Exception {
+        OrthancHarness.Result r;
+        try (OrthancHarness orthanc = new OrthancHarness(dir.resolve("orthanc"))) {
+            r = orthanc.runInside(OrthancAuditChecks.class, dir.resolve("audit.out"), orthanc.dicomWebUrl(),
+                    dir.toString());
+        }
+        String out = r.output();
+        assertEquals(0, r.exitCode(), out);
+        assertFalse(out.contains("CHECK upload failed"), out);
+        assertTrue(out.contains("CHECK first exit 0 lines 0"), out);
+        assertTrue(out.contains("CHECK summary 6 6 true true"), out);
+        // Three images and one Encapsulated PDF report in each audited study.
+        assertTrue(out.contains("CHECK study0 4 1"), out);
+        assertTrue(out.contains("CHECK study1 4 1"), out);
+        assertTrue(out.contains("CHECK second exit 0"), out);
+        assertTrue(out.contains("CHECK again 0 false nothing-new"), out);
+        assertTrue(out.contains("CHECK pdfsAfterSecond 1"), out);
+        assertTrue(out.contains("CHECK badauth exit 1 lines 1 stylex-audit audit: archive.dicomweb: authentication failed"
+                + " for http://127.0.0.1:8042/dicom-web (HTTP 401)"), out);
+        assertFalse(out.contains("wrong-pw"), out);
+    }
 }

@@ -105,6 +105,9 @@ class StylexExporterTest {
             assertTrue(b.at("/training/onnxParity/synthesis.onnx").asDouble() <= 1e-4);
             BufferedImage sheet = ImageIO.read(bundle.resolve(StylexExporter.CONTACT_SHEET).toFile());
             assertEquals(2 * sheet.getWidth() / 4, sheet.getHeight(), "one band of 4 originals over 4 reconstructions");
+            BufferedImage curves = ImageIO.read(bundle.resolve(TrainingCurves.FILE).toFile());
+            assertEquals(900, curves.getWidth());
+            assertTrue(b.at("/files").toString().contains(TrainingCurves.FILE), "the curves are hashed with the rest");
         }
         assertTrue(Files.exists(bundle.resolve("mapping.onnx")));
     }

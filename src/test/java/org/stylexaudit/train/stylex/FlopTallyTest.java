@@ -1,0 +1,54 @@
+package org.stylexaudit.train.stylex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FlopTallyTest {
+
+    @BeforeAll
+    static void oneThread() {
+        TestFixtures.singleThread();
+    }
+
+    @Test
+    void convAndLinear_countTwoFlopsPerMultiplyAdd() {
+        try (NDManager root = NDManager.newBaseManager("PyTorch");
+             Ctx.Constants consts = Ctx.constants(root);
+             NDManager sm = root.newSubManager()) {
+            Ctx ctx = consts.on(sm);
+            NDArray x = sm.ones(new Shape(2, 3, 8, 8));
+            NDArray w = sm.ones(new Shape(5, 3, 3, 3));
+            Layers.conv(ctx, x, w, null);
+            // Each of the 2 x 5 x 8 x 8 outputs is a sum of 3 x 3 x 3 products ("same" padding keeps 8 x 8).
+            assertEquals(2L * (2 * 5 * 8 * 8) * (3 * 3 * 3), consts.forwardFlops());
+            Layers.linear(ctx, sm.ones(new Shape(4, 6)), sm.ones(new Shape(7, 6)), null);
+            assertEquals(2L * (2 * 5 * 8 * 8) * 27 + 2L * 4 * 7 * 6, consts.forwardFlops());
+        }
+    }
+
+    @Test
+    void synthesisForward_countsEveryModulatedConvolution() {
+        StylexConfig cfg = StylexConfig.tiny();
+        Synthesis g = new Synthesis(cfg);
+        try (NDManager root = NDManager.newBaseManager("PyTorch");
+             Ctx.Constants consts = Ctx.constants(root);
+             ParamSet p = g.init(root, 3);
+             NDManager sm = root.newSubManager()) {
+            Ctx ctx = consts.on(sm);
+            g.forward(ctx, p, sm.ones(new Shape(1, g.styleSize())));
+            long expected = 0;
+            for (StyleLayer l : g.layout()) {
+                boolean rgb = "torgb".equals(l.kind());
+                long out = rgb ? 3 : cfg.channels(l.resolution());
+                long k = rgb ? 1 : 3;
+                expected += 2L * out * l.size() * k * k * l.resolution() * l.resolution();
+            }
+            assertEquals(expected, consts.forwardFlops());
+        }
+    }
+}
