@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stylexaudit.ingest.FolderIngest;
+import org.stylexaudit.dicom.ReadLimits;
 import org.stylexaudit.ingest.IngestOptions;
 import org.stylexaudit.ingest.IngestSummary;
 import org.stylexaudit.store.Workspace;
@@ -48,6 +49,32 @@ final class IngestCommand implements Callable<Integer> {
             + "stores a keyed hash of each path, because archive paths often hold patient names or IDs.")
     boolean keepPaths;
 
+    @Option(names = {"--max-pixels"}, paramLabel = "N", defaultValue = "" + IngestOptions.DEFAULT_MAX_PIXELS,
+            description = "Largest image (width x height) decoded, any format; larger ones are rejected from their "
+                    + "header, before decoding (default: ${DEFAULT-VALUE}).")
+    long maxPixels;
+
+    @Option(names = {"--dicom-max-bytes"}, paramLabel = "BYTES", defaultValue = "1073741824",
+            description = "Largest DICOM file, and largest inflated deflated data set (default: ${DEFAULT-VALUE}).")
+    long dicomMaxBytes;
+
+    @Option(names = {"--dicom-max-value-bytes"}, paramLabel = "BYTES", defaultValue = "1073741824",
+            description = "Longest value of one DICOM element (default: ${DEFAULT-VALUE}).")
+    long dicomMaxValueBytes;
+
+    @Option(names = {"--dicom-max-depth"}, paramLabel = "N", defaultValue = "16",
+            description = "Deepest nesting of DICOM sequences (default: ${DEFAULT-VALUE}).")
+    int dicomMaxDepth;
+
+    @Option(names = {"--dicom-max-elements"}, paramLabel = "N", defaultValue = "1000000",
+            description = "Most data elements in one DICOM file (default: ${DEFAULT-VALUE}).")
+    int dicomMaxElements;
+
+    @Option(names = {"--dicom-max-inflate-ratio"}, paramLabel = "N", defaultValue = "100",
+            description = "How many times its compressed size a deflated DICOM data set may inflate to, beyond "
+                    + "16 MiB (default: ${DEFAULT-VALUE}).")
+    int dicomMaxInflateRatio;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isDirectory(source)) {
@@ -55,7 +82,10 @@ final class IngestCommand implements Callable<Integer> {
         }
         IngestOptions options;
         try {
-            options = IngestOptions.of(source).withCacheSize(size).withThreads(threads).withKeepPaths(keepPaths);
+            options = IngestOptions.of(source).withCacheSize(size).withThreads(threads).withKeepPaths(keepPaths)
+                    .withMaxPixels(maxPixels).withDicomLimits(new ReadLimits(dicomMaxBytes, dicomMaxValueBytes,
+                            dicomMaxDepth, dicomMaxElements, ReadLimits.DEFAULT.maxPixelSamples(),
+                            dicomMaxInflateRatio));
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

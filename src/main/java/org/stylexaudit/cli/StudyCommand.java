@@ -14,6 +14,7 @@ import org.stylexaudit.report.Formats;
 import org.stylexaudit.report.ReportTemplate;
 import org.stylexaudit.store.Workspace;
 import org.stylexaudit.study.ExportSummary;
+import org.stylexaudit.study.ImportLimits;
 import org.stylexaudit.study.ImportResult;
 import org.stylexaudit.study.ScoreSheetWriter;
 import org.stylexaudit.study.StudyConfig;
@@ -136,8 +137,34 @@ final class StudyCommand implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "filled packet PDFs or CSVs")
         List<Path> files;
 
+        @Option(names = {"--max-file-bytes"}, paramLabel = "BYTES", defaultValue = "67108864",
+                description = "Largest packet file read (default: ${DEFAULT-VALUE}).")
+        long maxFileBytes;
+
+        @Option(names = {"--max-pdf-pages"}, paramLabel = "N", defaultValue = "1000",
+                description = "Most pages in a PDF packet (default: ${DEFAULT-VALUE}).")
+        int maxPdfPages;
+
+        @Option(names = {"--pdf-memory-bytes"}, paramLabel = "BYTES", defaultValue = "268435456",
+                description = "Most memory PDFBox may use for one PDF's stream cache (default: ${DEFAULT-VALUE}).")
+        long pdfMemoryBytes;
+
+        @Option(names = {"--max-csv-rows"}, paramLabel = "N", defaultValue = "100000",
+                description = "Most rows in a CSV packet (default: ${DEFAULT-VALUE}).")
+        int maxCsvRows;
+
+        @Option(names = {"--max-csv-field"}, paramLabel = "CHARS", defaultValue = "65536",
+                description = "Longest field of a CSV packet, in characters (default: ${DEFAULT-VALUE}).")
+        int maxCsvField;
+
         @Override
         public Integer call() throws Exception {
+            ImportLimits limits;
+            try {
+                limits = new ImportLimits(maxFileBytes, maxPdfPages, pdfMemoryBytes, maxCsvRows, maxCsvField);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
             for (Path f : files) {
                 if (!Files.isRegularFile(f)) {
                     throw new UsageException("not a file: " + f);
@@ -145,7 +172,7 @@ final class StudyCommand implements Callable<Integer> {
             }
             try (Workspace ws = Workspace.open(workspace)) {
                 long runRow = ws.runs().start("study-import", "{\"files\": " + files.size() + "}");
-                ImportResult r = new StudyImporter(ws).importFiles(files);
+                ImportResult r = new StudyImporter(ws, limits).importFiles(files);
                 ws.runs().finish(runRow, r.rejected().isEmpty() ? "ok" : "partial", "{\"imported\": "
                         + r.imported().size() + ", \"refused\": " + r.rejected().size() + "}");
                 PrintWriter o = spec.commandLine().getOut();

@@ -380,13 +380,16 @@ public final class DicomReader {
                 inflater.setInput(in, offset, in.length - offset);
                 byte[] out = new byte[Math.max(1024, Math.min((in.length - offset) * 4, 1 << 20))];
                 int n = 0;
+                // A deflate bomb inflates about 1000:1; the ratio bound refuses it long before the heap is at risk.
+                long max = limits.maxInflatedBytes(in.length - offset);
                 while (!inflater.finished()) {
                     if (n == out.length) {
-                        if (out.length >= limits.maxFileBytes()) {
-                            throw new LimitExceededException("deflated data set inflates past the limit of "
-                                    + limits.maxFileBytes() + " bytes");
+                        if (out.length >= max) {
+                            throw new LimitExceededException("deflated data set inflates past " + max + " bytes ("
+                                    + (max < limits.maxFileBytes() ? limits.maxInflateRatio() + " times its "
+                                    + "compressed size" : "the file size limit") + ")");
                         }
-                        out = Arrays.copyOf(out, (int) Math.min(limits.maxFileBytes(), out.length * 2L));
+                        out = Arrays.copyOf(out, (int) Math.min(max, out.length * 2L));
                     }
                     int got = inflater.inflate(out, n, out.length - n);
                     if (got == 0 && (inflater.needsInput() || inflater.needsDictionary())) {

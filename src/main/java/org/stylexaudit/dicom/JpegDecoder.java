@@ -50,7 +50,8 @@ final class JpegDecoder {
     }
 
     private static int[] decode12(byte[] jpeg, ImageInfo info) throws DicomException {
-        SequentialJpegDecoder.DecodedJpeg d = SequentialJpegDecoder.decode(jpeg);
+        SequentialJpegDecoder.DecodedJpeg d = SequentialJpegDecoder.decode(jpeg, info.columns(), info.rows(),
+                info.samplesPerPixel());
         if (d.width() != info.columns() || d.height() != info.rows() || d.components() != info.samplesPerPixel()) {
             throw new DicomException("JPEG frame is " + d.width() + " x " + d.height() + " with " + d.components()
                     + " components but the data set says " + info.columns() + " x " + info.rows() + " with "

@@ -72,6 +72,9 @@ final class SequentialJpegDecoder {
     private int hmax = 1;
     private int vmax = 1;
     private int restartInterval;
+    private int expectedWidth;
+    private int expectedHeight;
+    private int expectedComponents;
     // bit reader
     private int bitBuffer;
     private int bitCount;
@@ -101,8 +104,21 @@ final class SequentialJpegDecoder {
 
     /** Decodes a whole JPEG stream to interleaved samples. */
     static DecodedJpeg decode(byte[] jpeg) throws DicomException {
+        return decode(jpeg, 0, 0, 0);
+    }
+
+    /**
+     * Decodes a whole JPEG stream that must be {@code width} x {@code height} with {@code components} components
+     * (0: any). The frame header is checked before any sample buffer is allocated or any scan decoded: a corrupt
+     * header announcing 16000 x 2000 samples otherwise costs seconds of decoding before the size mismatch shows.
+     */
+    static DecodedJpeg decode(byte[] jpeg, int width, int height, int components) throws DicomException {
         try {
-            return new SequentialJpegDecoder(jpeg).run();
+            SequentialJpegDecoder d = new SequentialJpegDecoder(jpeg);
+            d.expectedWidth = width;
+            d.expectedHeight = height;
+            d.expectedComponents = components;
+            return d.run();
         } catch (ArrayIndexOutOfBoundsException e) {
             throw new DicomException("JPEG frame is truncated or corrupt");
         }
@@ -202,6 +218,10 @@ final class SequentialJpegDecoder {
         if (height == 0 || width == 0 || n < 1 || n > 4) {
             throw new DicomException("JPEG frame header has size " + width + " x " + height + " and " + n
                     + " components");
+        }
+        if (expectedWidth > 0 && (width != expectedWidth || height != expectedHeight || n != expectedComponents)) {
+            throw new DicomException("JPEG frame is " + width + " x " + height + " with " + n + " components but "
+                    + "the data set says " + expectedWidth + " x " + expectedHeight + " with " + expectedComponents);
         }
         components = new Component[n];
         for (int i = 0; i < n; i++) {

@@ -207,12 +207,32 @@ public final class Bundle {
                 problems.add(e.getKey() + " cannot be read (" + ex.getClass().getSimpleName() + ")");
             }
         }
+        if (bad.isEmpty()) {
+            externalDataProblems(bad, problems);
+        }
         for (String unlisted : unlistedOnnx()) {
             bad.add(unlisted);
             problems.add(unlisted + " is not listed in " + BundleJson.FILE);
         }
         if (!bad.isEmpty()) {
             throw new BundleIntegrityException(dir.toString(), bad, problems);
+        }
+    }
+
+    /**
+     * Adds a problem for every listed ONNX model whose tensors keep data outside the folder or in a file the manifest
+     * does not list: ONNX Runtime would read such a file without any hash having covered it.
+     */
+    private void externalDataProblems(List<String> bad, List<String> problems) throws BundleException {
+        for (String name : manifest.files().keySet()) {
+            if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".onnx")) {
+                continue;
+            }
+            List<String> found = ExternalData.problems(name, verifiedBytes(name), manifest.files().keySet());
+            if (!found.isEmpty()) {
+                bad.add(name);
+                problems.addAll(found);
+            }
         }
     }
 

@@ -69,11 +69,11 @@ final class DicomImages {
     private final DicomReader reader;
     private final ImageDecoder decoder;
 
-    DicomImages(UnaryOperator<String> keyer, long maxPixels) {
+    DicomImages(UnaryOperator<String> keyer, long maxPixels, ReadLimits limits) {
         this.keyer = keyer;
         this.maxPixels = maxPixels;
-        this.reader = new DicomReader(ReadLimits.DEFAULT);
-        this.decoder = new ImageDecoder(ReadLimits.DEFAULT);
+        this.reader = new DicomReader(limits);
+        this.decoder = new ImageDecoder(limits);
     }
 
     /** Processes a file recognised as DICOM. */

@@ -20,6 +20,7 @@ final class FileProcessor {
     private final FovNormaliser normaliser;
     private final PlainImageReader plain;
     private final DicomImages dicom;
+    private ReadObserver readObserver;
 
     /**
      * @param cacheDir where temporary cache images are written
@@ -31,7 +32,14 @@ final class FileProcessor {
         this.keyer = keyer;
         this.normaliser = new FovNormaliser(options.cacheSize());
         this.plain = new PlainImageReader(options.maxPixels());
-        this.dicom = new DicomImages(keyer, options.maxPixels());
+        this.dicom = new DicomImages(keyer, options.maxPixels(), options.dicomLimits());
+        this.readObserver = (file, attempt) -> { };
+    }
+
+    /** Creates a processor that calls {@code observer} after every read (tests change files there). */
+    FileProcessor(Path cacheDir, UnaryOperator<String> keyer, IngestOptions options, ReadObserver observer) {
+        this(cacheDir, keyer, options);
+        this.readObserver = observer;
     }
 
     /**
@@ -64,7 +72,85 @@ final class FileProcessor {
         }
     }
 
+    /**
+     * Reads a regular file, retrying once when its size, modification time or identity changed while it was being
+     * read (a copy still in progress, an editor saving): the digest and the decoded image must describe the same
+     * content. A file that keeps changing, or vanishes, is rejected with that reason and read again next run.
+     */
     private Outcome processFile(FolderWalker.Entry e, String knownDigest) {
+        FolderWalker.Entry current = e;
+        for (int attempt = 0; ; attempt++) {
+            Stat before;
+            try {
+                before = Stat.of(current.file());
+            } catch (java.nio.file.NoSuchFileException ex) {
+                return vanished(e);
+            } catch (IOException ex) {
+                return Outcome.rejected(e, Reasons.UNREADABLE + FolderWalker.describe(ex), "",
+                        ImageFacts.formatOnly(FileFormat.UNKNOWN.label()));
+            }
+            current = before.applyTo(current);
+            Outcome outcome = processStable(current, knownDigest);
+            Stat after;
+            try {
+                readObserver.afterRead(current.file(), attempt);
+                after = Stat.of(current.file());
+            } catch (java.nio.file.NoSuchFileException ex) {
+                discard(outcome);
+                return vanished(e);
+            } catch (IOException ex) {
+                discard(outcome);
+                return Outcome.rejected(e, Reasons.UNREADABLE + FolderWalker.describe(ex), "",
+                        ImageFacts.formatOnly(FileFormat.UNKNOWN.label()));
+            }
+            if (before.equals(after)) {
+                return outcome;
+            }
+            discard(outcome);
+            if (attempt >= 1) {
+                return Outcome.rejected(e, Reasons.UNREADABLE + "the file changed while it was being read, twice; it is"
+                        + " read again on the next run", "", ImageFacts.formatOnly(FileFormat.UNKNOWN.label()));
+            }
+        }
+    }
+
+    private static Outcome vanished(FolderWalker.Entry e) {
+        return Outcome.rejected(e, Reasons.UNREADABLE + "the file vanished (deleted or moved) after the folder was "
+                + "listed", "", ImageFacts.formatOnly(FileFormat.UNKNOWN.label()));
+    }
+
+    /** Deletes the temporary cache image of an outcome that will not be recorded. */
+    private static void discard(Outcome o) {
+        if (o.pendingPng() != null) {
+            try {
+                Files.deleteIfExists(o.pendingPng());
+            } catch (IOException ignored) {
+                // a left-over temporary is removed at the next run's start
+            }
+        }
+    }
+
+    /** Size, modification time and identity of a file, read without following links. */
+    private record Stat(long size, java.nio.file.attribute.FileTime mtime, Object fileKey) {
+        static Stat of(Path file) throws IOException {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return new Stat(a.size(), a.lastModifiedTime(), a.fileKey());
+        }
+
+        /** Returns the entry with this size and time, so the catalog describes the content that was read. */
+        FolderWalker.Entry applyTo(FolderWalker.Entry e) {
+            return new FolderWalker.Entry(e.file(), e.relPath(), e.kind(), size, mtime.toMillis(), e.detail());
+        }
+    }
+
+    /** Called after each read of a file and before its attributes are checked again; a seam for tests. */
+    interface ReadObserver {
+        /** Observes that {@code file} was read on attempt {@code attempt} (0 first, 1 the retry). */
+        void afterRead(Path file, int attempt) throws IOException;
+    }
+
+    private Outcome processStable(FolderWalker.Entry e, String knownDigest) {
         if (e.size() == 0) {
             return Outcome.rejected(e, "empty file: 0 bytes", Digests.sha256Hex(new byte[0]),
                     ImageFacts.formatOnly(FileFormat.UNKNOWN.label()));

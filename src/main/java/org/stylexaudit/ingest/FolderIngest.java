@@ -293,6 +293,7 @@ public final class FolderIngest {
         m.put("cacheSize", options.cacheSize());
         m.put("threads", options.threads());
         m.put("maxPixels", options.maxPixels());
+        m.put("dicomLimits", options.dicomLimits());
         m.put("keepPaths", options.keepPaths());
         m.put("environment", ToolInfo.environment());
         try {

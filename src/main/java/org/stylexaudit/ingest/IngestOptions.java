@@ -2,6 +2,7 @@ package org.stylexaudit.ingest;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.stylexaudit.dicom.ReadLimits;
 
 /**
  * Configures one ingest run.
@@ -13,8 +14,12 @@ import java.util.Objects;
  *                  heap (default 50 million, above any fundus camera)
  * @param keepPaths store file paths in clear in the catalog (default false: archive paths often hold patient
  *                  names or IDs, so the catalog stores a keyed hash of each path instead)
+ * @param dicomLimits bounds on what one DICOM file may make the reader do: file size (and inflated size of a
+ *                  deflated data set), value length, sequence nesting, element count, pixel samples (default
+ *                  {@link ReadLimits#DEFAULT})
  */
-public record IngestOptions(Path source, int cacheSize, int threads, long maxPixels, boolean keepPaths) {
+public record IngestOptions(Path source, int cacheSize, int threads, long maxPixels, boolean keepPaths,
+        ReadLimits dicomLimits) {
 
     /** Default side of cached images, in pixels. */
     public static final int DEFAULT_CACHE_SIZE = 256;
@@ -24,6 +29,7 @@ public record IngestOptions(Path source, int cacheSize, int threads, long maxPix
     /** Checks the values; throws {@link IllegalArgumentException} saying what was expected. */
     public IngestOptions {
         Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(dicomLimits, "dicomLimits");
         if (cacheSize < 16 || cacheSize > 4096) {
             throw new IllegalArgumentException("cache size must be between 16 and 4096 pixels, got " + cacheSize);
         }
@@ -37,21 +43,31 @@ public record IngestOptions(Path source, int cacheSize, int threads, long maxPix
 
     /** Returns options with the defaults for everything but the source. */
     public static IngestOptions of(Path source) {
-        return new IngestOptions(source, DEFAULT_CACHE_SIZE, 1, DEFAULT_MAX_PIXELS, false);
+        return new IngestOptions(source, DEFAULT_CACHE_SIZE, 1, DEFAULT_MAX_PIXELS, false, ReadLimits.DEFAULT);
     }
 
     /** Returns a copy with another cache size. */
     public IngestOptions withCacheSize(int size) {
-        return new IngestOptions(source, size, threads, maxPixels, keepPaths);
+        return new IngestOptions(source, size, threads, maxPixels, keepPaths, dicomLimits);
     }
 
     /** Returns a copy with another thread count. */
     public IngestOptions withThreads(int n) {
-        return new IngestOptions(source, cacheSize, n, maxPixels, keepPaths);
+        return new IngestOptions(source, cacheSize, n, maxPixels, keepPaths, dicomLimits);
     }
 
     /** Returns a copy that stores paths in clear ({@code true}) or keyed ({@code false}). */
     public IngestOptions withKeepPaths(boolean keep) {
-        return new IngestOptions(source, cacheSize, threads, maxPixels, keep);
+        return new IngestOptions(source, cacheSize, threads, maxPixels, keep, dicomLimits);
+    }
+
+    /** Returns a copy with another limit on decoded image size (width x height), for every format. */
+    public IngestOptions withMaxPixels(long pixels) {
+        return new IngestOptions(source, cacheSize, threads, pixels, keepPaths, dicomLimits);
+    }
+
+    /** Returns a copy with other DICOM read limits. */
+    public IngestOptions withDicomLimits(ReadLimits limits) {
+        return new IngestOptions(source, cacheSize, threads, maxPixels, keepPaths, limits);
     }
 }

@@ -17,7 +17,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Decodes the first image of a PNG, JPEG or TIFF file through ImageIO (TwelveMonkeys plugins for JPEG and TIFF),
- * refusing truncated files and images too large for the heap.
+ * refusing truncated files and images too large for the heap. Fails only with {@link UnusableImageException} or
+ * {@link IOException}, whatever the file holds.
  */
 final class PlainImageReader {
 
@@ -63,10 +64,11 @@ final class PlainImageReader {
             } catch (EOFException e) {
                 throw new UnusableImageException("truncated " + format.label().toUpperCase(Locale.ROOT)
                         + ": file ends inside the image data", e);
-            } catch (IOException | IndexOutOfBoundsException | IllegalArgumentException | IllegalStateException
-                     | NegativeArraySizeException e) {
-                // The file was read fully for its digest just before, so an I/O error here is a broken file;
-                // ImageIO plugins report broken files through any of these, often wrapping the EOF.
+            } catch (IOException | RuntimeException e) {
+                // The file was read fully for its digest just before, so an I/O error here is a broken file.
+                // ImageIO plugins report broken files through any runtime exception, often wrapping the EOF:
+                // besides index and argument errors, Jazzer found TwelveMonkeys' TIFF reader dividing by a zero
+                // RowsPerStrip (ArithmeticException), so no narrower list is safe.
                 String name = format.label().toUpperCase(Locale.ROOT);
                 if (causedByEof(e) || (format == FileFormat.PNG && !hasPngEnd(file))) {
                     throw new UnusableImageException("truncated " + name + ": file ends inside the image data", e);
@@ -93,7 +95,8 @@ final class PlainImageReader {
         }
         try {
             return Math.max(1, reader.getNumImages(true));
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // The first image decoded; a broken chain of later images only makes the count unknown.
             return 1;
         }
     }

@@ -25,8 +25,30 @@ final class Csv {
         return sb.append("\r\n").toString();
     }
 
-    /** Parses text into records; lines starting with '#' outside quotes are comments. */
+    /** A CSV text past a row or field bound; the message says which. */
+    static final class TooLargeException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses text into records without bounds; for files this tool wrote itself. */
     static List<List<String>> parse(String text) {
+        try {
+            return parse(text, Integer.MAX_VALUE, Integer.MAX_VALUE);
+        } catch (TooLargeException e) {
+            throw new IllegalStateException("unbounded parse cannot exceed a bound", e);
+        }
+    }
+
+    /**
+     * Parses text into records; lines starting with '#' outside quotes are comments. Stops with
+     * {@link TooLargeException} at record {@code maxRows + 1} or at a field longer than {@code maxFieldChars}, so an
+     * unterminated quote or a huge file cannot grow the result without bound.
+     */
+    static List<List<String>> parse(String text, int maxRows, int maxFieldChars) throws TooLargeException {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder f = new StringBuilder();
@@ -44,6 +66,9 @@ final class Csv {
                 continue;
             }
             atLineStart = false;
+            if (f.length() >= maxFieldChars) {
+                throw new TooLargeException("a field is longer than " + maxFieldChars + " characters");
+            }
             if (quoted) {
                 if (ch == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
                     f.append('"');
@@ -65,6 +90,9 @@ final class Csv {
                 row.add(f.toString());
                 f.setLength(0);
                 if (!(row.size() == 1 && row.get(0).isEmpty())) {
+                    if (rows.size() >= maxRows) {
+                        throw new TooLargeException("more than " + maxRows + " rows");
+                    }
                     rows.add(row);
                 }
                 row = new ArrayList<>();
@@ -75,6 +103,9 @@ final class Csv {
             i++;
         }
         if (f.length() > 0 || !row.isEmpty()) {
+            if (rows.size() >= maxRows) {
+                throw new TooLargeException("more than " + maxRows + " rows");
+            }
             row.add(f.toString());
             rows.add(row);
         }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.pdfbox.pdmodel.interactive.form.PDField;
@@ -30,10 +31,17 @@ import org.stylexaudit.store.Workspace;
 public final class StudyImporter {
 
     private final Workspace ws;
+    private final ImportLimits limits;
 
-    /** Creates an importer storing answers into {@code ws}. */
+    /** Creates an importer storing answers into {@code ws}, with the default {@link ImportLimits}. */
     public StudyImporter(Workspace ws) {
+        this(ws, ImportLimits.DEFAULT);
+    }
+
+    /** Creates an importer storing answers into {@code ws} that refuses files past {@code limits}. */
+    public StudyImporter(Workspace ws, ImportLimits limits) {
         this.ws = ws;
+        this.limits = limits;
     }
 
     /** What one file says: packet, digest and per-position answers. */
@@ -63,14 +71,19 @@ public final class StudyImporter {
         FilledPacket filled;
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > limits.maxFileBytes()) {
+                throw new PacketRejectedException(file + ": too large: " + size + " bytes exceeds the limit of "
+                        + limits.maxFileBytes() + " bytes for a packet");
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new PacketRejectedException(file + ": cannot read: " + e.getMessage());
         }
         if (name.endsWith(".pdf")) {
-            filled = readPdf(file, bytes);
+            filled = readPdf(file, bytes, limits);
         } else if (name.endsWith(".csv")) {
-            filled = readCsv(file, new String(bytes, StandardCharsets.UTF_8));
+            filled = readCsv(file, new String(bytes, StandardCharsets.UTF_8), limits);
         } else {
             throw new PacketRejectedException(file + ": not a packet; expected a .pdf or .csv file");
         }
@@ -176,8 +189,15 @@ public final class StudyImporter {
         throw new PacketRejectedException(file + ": item " + it.position() + ": confidence must be 1-5, got '" + s + "'");
     }
 
-    private static FilledPacket readPdf(Path file, byte[] bytes) throws PacketRejectedException {
-        try (PDDocument d = Loader.loadPDF(bytes)) {
+    static FilledPacket readPdf(Path file, byte[] bytes, ImportLimits limits) throws PacketRejectedException {
+        // The stream cache holds streams PDFBox creates or decodes; bounding it keeps a deflate bomb in the heap's
+        // reach from exhausting it (PDFBox then fails with an IOException, reported as an unreadable PDF).
+        MemoryUsageSetting memory = MemoryUsageSetting.setupMainMemoryOnly(limits.pdfMemoryBytes());
+        try (PDDocument d = Loader.loadPDF(bytes, "", null, null, memory.streamCache)) {
+            if (d.getNumberOfPages() > limits.maxPdfPages()) {
+                throw new PacketRejectedException(file + ": too many pages: " + d.getNumberOfPages()
+                        + " exceeds the limit of " + limits.maxPdfPages() + " for a packet");
+            }
             PDAcroForm form = d.getDocumentCatalog().getAcroForm();
             if (form == null || form.getField(PacketFormat.PACKET_ID) == null) {
                 throw new PacketRejectedException(file + ": not a study packet (no packet ID field)");
@@ -201,8 +221,13 @@ public final class StudyImporter {
         return f == null ? "" : f.getValueAsString().strip();
     }
 
-    private static FilledPacket readCsv(Path file, String text) throws PacketRejectedException {
-        List<List<String>> rows = Csv.parse(text);
+    static FilledPacket readCsv(Path file, String text, ImportLimits limits) throws PacketRejectedException {
+        List<List<String>> rows;
+        try {
+            rows = Csv.parse(text, limits.maxCsvRows(), limits.maxCsvFieldChars());
+        } catch (Csv.TooLargeException e) {
+            throw new PacketRejectedException(file + ": too large for a packet CSV: " + e.getMessage());
+        }
         if (rows.isEmpty() || !rows.get(0).stream().map(String::strip).toList().equals(PacketFormat.CSV_HEADER)) {
             throw new PacketRejectedException(file + ": not a study packet CSV (expected header "
                     + String.join(",", PacketFormat.CSV_HEADER) + ")");

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Makes broken copies of good files: bit flips, interesting values, truncation and splicing of two seeds. */
-final class Mutator {
+public final class Mutator {
 
     private static final int[] INTERESTING = {0, 0xFF, 0x7F, 0x80, 0xFE};
 
@@ -13,7 +13,7 @@ final class Mutator {
     }
 
     /** Returns a mutated copy of one of the seeds, chosen and changed by the given random source. */
-    static byte[] mutate(Random random, List<byte[]> seeds) {
+    public static byte[] mutate(Random random, List<byte[]> seeds) {
         byte[] data = seeds.get(random.nextInt(seeds.size())).clone();
         int edits = 1 + random.nextInt(4);
         for (int e = 0; e < edits && data.length > 0; e++) {
