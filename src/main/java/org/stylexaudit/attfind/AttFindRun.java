@@ -41,6 +41,16 @@ public final class AttFindRun {
     /** Runs discovery on the session's bundle (loaded from {@code bundlePath}) and records everything. */
     public static Outcome run(Workspace ws, Path bundlePath, EngineSession session, AttFindConfig config,
             List<ImageProbe> probes, Progress progress) throws AttFindException, StoreException {
+        return run(ws, bundlePath, session, config, probes, "discover (command line)", progress);
+    }
+
+    /**
+     * Runs discovery as {@link #run(Workspace, Path, EngineSession, AttFindConfig, List, Progress)} does, naming
+     * {@code protocol} (what started the run: a protocol file, or the command line) in the findings, where the
+     * report's cover shows it.
+     */
+    public static Outcome run(Workspace ws, Path bundlePath, EngineSession session, AttFindConfig config,
+            List<ImageProbe> probes, String protocol, Progress progress) throws AttFindException, StoreException {
         ObjectMapper json = new ObjectMapper();
         long runId;
         try {
@@ -60,7 +70,7 @@ public final class AttFindRun {
             Path dir = ws.dir().resolve("runs").resolve(Long.toString(runId)).resolve("findings");
             progress.start("writing findings", -1);
             Path file = new FindingsWriter(session).write(dir, runId, r,
-                    new FindingsWriter.Provenance(classifierSha, bundleSha, "discover (command line)"));
+                    new FindingsWriter.Provenance(classifierSha, bundleSha, protocol));
             progress.finish();
             Map<String, Object> summary = new LinkedHashMap<>(FindingsWriter.summaryFields(ws.dir(), file));
             summary.put("images", r.images().size());

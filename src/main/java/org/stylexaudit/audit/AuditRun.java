@@ -158,7 +158,8 @@ public final class AuditRun {
                         AttFindRun.Outcome o;
                         try {
                             o = AttFindRun.run(ws, protocol.bundle(), session, attfindConfig(set.get().images()),
-                                    AuditProbes.forResolution(bundle.manifest().resolution()), progress);
+                                    AuditProbes.forResolution(bundle.manifest().resolution()),
+                                    "audit " + protocol.file().getFileName(), progress);
                         } catch (IllegalArgumentException e) {
                             // e.g. k larger than the bundle's searchable coordinates: the protocol does not fit.
                             throw new ProtocolMismatchException(protocol.file() + ": attfind: " + e.getMessage());

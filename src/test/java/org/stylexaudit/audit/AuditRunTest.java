@@ -50,6 +50,12 @@ class AuditRunTest {
         assertEquals("%PDF", new String(Files.readAllBytes(pdf), 0, 4, java.nio.charset.StandardCharsets.US_ASCII));
         assertTrue(s.timings().containsKey("attfind") && s.timings().containsKey("report"), s.timings().toString());
         assertEquals(s, new RunSummaryJson().read(tmp.resolve("out").resolve(AuditRun.SUMMARY_FILE)));
+        // The report's cover names the protocol that started the run, not the discover command.
+        Path findings = tmp.resolve("ws").resolve("runs").resolve(Long.toString(s.discoverRun()))
+                .resolve("findings").resolve("findings.json");
+        String protocol = new com.fasterxml.jackson.databind.ObjectMapper().readTree(findings.toFile())
+                .at("/run/protocol").asText();
+        assertTrue(protocol.startsWith("audit ") && protocol.endsWith(".yaml"), protocol);
     }
 
     @Test
