@@ -114,8 +114,32 @@ final class IngestCommand implements Callable<Integer> {
             out.printf("skipped %d: %s%n", e.getValue(), e.getKey());
         }
         for (IngestSummary.Rejection r : s.rejections()) {
-            out.printf("rejected %s: %s%n", r.path(), r.reason());
+            out.printf("rejected %s: %s%n", oneLine(r.path()), oneLine(r.reason()));
         }
         out.flush();
+    }
+
+    /**
+     * Escapes control characters, so that a file name holding a newline cannot split one rejection into two lines
+     * of a log that operators and scripts read line by line.
+     */
+    static String oneLine(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
     }
 }

@@ -84,4 +84,16 @@ class IngestCommandTest {
         assertTrue(out.toString().startsWith("ingest run "), out.toString());
         assertTrue(!err.toString().contains("\r"), "no carriage returns when stderr is not a terminal");
     }
+
+    @Test
+    void ingest_fileNameWithNewline_rejectionStaysOnOneLine() throws Exception {
+        Path src = Files.createDirectories(tmp.resolve("archive"));
+        disc(src.resolve("good.png"), 64, 200);
+        Files.writeString(src.resolve("odd\nname.png"), "not a picture");
+        assertEquals(ExitCodes.PARTIAL, run("ingest", "--workspace", tmp.resolve("ws").toString(), "--source",
+                src.toString()));
+        String[] lines = out.toString().split("\n");
+        assertEquals("rejected odd\\nname.png: not an image: content is not DICOM, PNG, JPEG or TIFF",
+                lines[lines.length - 1]);
+    }
 }
