@@ -5,8 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.stylexaudit.common.Folders;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.report.AuditReportWriter;
 import org.stylexaudit.report.FindingsFolder;
@@ -64,7 +63,7 @@ final class ReportStage {
         Path target = output.resolve("study-" + day);
         Path tmp = output.resolve(".study-" + day + ".tmp");
         try {
-            deleteTree(tmp);
+            Folders.deleteTree(tmp);
             fontCache();
             ReportTemplate template = ReportTemplate.load("study.yaml", null);
             progress.start("writing the study packets", -1);
@@ -73,7 +72,7 @@ final class ReportStage {
             if (s.packets().isEmpty()) {
                 throw new AuditException("study: no packets were written");
             }
-            deleteTree(target);
+            Folders.deleteTree(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             return target;
         } catch (ReportException | StudyException | IOException e) {
@@ -95,14 +94,4 @@ final class ReportStage {
         }
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.stylexaudit.common.Folders;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.dicom.DicomReader;
 import org.stylexaudit.dicom.IngestBenchmark;
@@ -69,7 +69,7 @@ final class BenchIngestCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         } finally {
-            deleteTree(work);
+            Folders.deleteTree(work);
         }
     }
 
@@ -84,13 +84,5 @@ final class BenchIngestCommand implements Callable<Integer> {
 
     private static String format(List<Double> runs) {
         return runs.stream().map(v -> String.format("%.1f", v)).toList().toString();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.stylexaudit.common.Folders;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.train.stylex.OnnxFrozenClassifier;
 import org.stylexaudit.train.stylex.StylexConfig;
@@ -94,11 +95,7 @@ final class BenchTrainCommand implements Callable<Integer> {
                     + "%.1f GFLOP/s (PyTorch %d^3 MatMul, %d thread%s)%n", r.forwardGflopPerStep(),
                     r.achievedGflops(), 100 * r.shareOfPeak(), r.peakGflops(), 1024, threads, threads == 1 ? "" : "s");
         } finally {
-            try (var s = Files.walk(scratch)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            Folders.deleteTree(scratch);
         }
         return ExitCodes.OK;
     }

@@ -18,12 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.stylexaudit.common.Folders;
+import org.stylexaudit.common.Progress;
+import org.stylexaudit.common.ToolInfo;
 import org.stylexaudit.engine.BundleException;
 import org.stylexaudit.engine.BundleManifest;
 import org.stylexaudit.engine.BundleWriter;
 import org.stylexaudit.engine.StyleLayout;
-import org.stylexaudit.common.Progress;
-import org.stylexaudit.common.ToolInfo;
 
 /**
  * Exports a trained StylEx model as a bundle folder (format of {@link BundleManifest}): {@code classifier.onnx},
@@ -110,11 +111,7 @@ public final class StylexExporter {
         }
         writer.write(dir);
         if (old != null) {
-            try (java.util.stream.Stream<Path> s = Files.walk(old)) {
-                for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            Folders.deleteTree(old);
         }
     }
 
