@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.stylexaudit.attfind.AlignmentProbes;
 import org.stylexaudit.attfind.AttFindConfig;
 import org.stylexaudit.attfind.AttFindException;
 import org.stylexaudit.attfind.AttFindRun;
@@ -28,6 +29,7 @@ import org.stylexaudit.ingest.IngestSummary;
 import org.stylexaudit.store.InstanceStore;
 import org.stylexaudit.store.StoreException;
 import org.stylexaudit.store.Workspace;
+import org.stylexaudit.train.stylex.ImageProbe;
 
 /**
  * Runs one audit under the workspace lock: ingest what is new, classify it, run AttFind when the protocol says,
@@ -158,7 +160,7 @@ public final class AuditRun {
                         AttFindRun.Outcome o;
                         try {
                             o = AttFindRun.run(ws, protocol.bundle(), session, attfindConfig(set.get().images()),
-                                    AuditProbes.forResolution(bundle.manifest().resolution()),
+                                    auditProbes(ws, bundle.manifest().resolution()),
                                     "audit " + protocol.file().getFileName(), progress);
                         } catch (IllegalArgumentException e) {
                             // e.g. k larger than the bundle's searchable coordinates: the protocol does not fit.
@@ -263,5 +265,15 @@ public final class AuditRun {
                 throw new AuditException("cannot record the run: " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * Returns the alignment probes of an audit: the fundus factor probes whenever the frames are large enough,
+     * whether or not the archive has synth ground truth, because they name attributes in clinical terms.
+     */
+    private static List<ImageProbe> auditProbes(Workspace ws, int resolution) throws AttFindException {
+        AlignmentProbes.Choice c = resolution >= AlignmentProbes.FUNDUS_MIN_RESOLUTION ? AlignmentProbes.Choice.FUNDUS
+                : AlignmentProbes.Choice.COLOUR;
+        return AlignmentProbes.choose(c, ws, resolution);
     }
 }

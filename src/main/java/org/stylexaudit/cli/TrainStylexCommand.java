@@ -3,8 +3,10 @@ package org.stylexaudit.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.stylexaudit.common.Progress;
 import org.stylexaudit.synth.probe.FactorProbes;
@@ -76,6 +78,12 @@ final class TrainStylexCommand implements Callable<Integer> {
     @Option(names = {"--resume"}, description = "continue from the checkpoint in the work folder, if there is one")
     boolean resume;
 
+    @Option(names = {"--warm-start"}, paramLabel = "CKPT",
+            description = "when the work folder has no checkpoint yet, start from this one's networks and optimizer "
+                    + "state (same architecture, data and classifier; other --hyper values allowed) instead of "
+                    + "random weights")
+    Path warmStart;
+
     @Option(names = {"--checkpoint-minutes"}, paramLabel = "M", defaultValue = "5",
             description = "minutes between checkpoints (default: ${DEFAULT-VALUE})")
     double checkpointMinutes;
@@ -90,6 +98,11 @@ final class TrainStylexCommand implements Callable<Integer> {
                     + "(org.stylexaudit.synth.probe) or none (default: ${DEFAULT-VALUE})")
     String probeSet;
 
+    @Option(names = {"--hyper"}, paramLabel = "NAME=VALUE",
+            description = "set any hyper-parameter of StylexConfig by its name, e.g. --hyper lrEncoder=1e-3 "
+                    + "(repeatable; docs/training.md lists them; a resumed run must use the same values)")
+    Map<String, String> hyper = new LinkedHashMap<>();
+
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
             description = "PyTorch intra-op threads (1 is fastest on a busy shared machine)")
     Integer threads;
@@ -102,6 +115,9 @@ final class TrainStylexCommand implements Callable<Integer> {
         if (!Files.isDirectory(dataDir)) {
             throw new UsageException((source.images != null ? "--images" : "--workspace") + ": no such folder: "
                     + dataDir);
+        }
+        if (warmStart != null && !Files.isRegularFile(warmStart)) {
+            throw new UsageException("--warm-start: no such file: " + warmStart);
         }
         List<ImageProbe> probes = probes();
         if (!Files.isRegularFile(classifier)) {
@@ -121,7 +137,7 @@ final class TrainStylexCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "data: %d training and %d held-out images, digest %s%n", data.trainCount(),
                     data.heldOutCount(), data.digest());
             try (StylexTrainer t = new StylexTrainer(cfg, c, data, workDir)) {
-                TrainingRecord rec = t.train(resume, new LineProgress(err));
+                TrainingRecord rec = t.train(resume, warmStart, new LineProgress(err));
                 FidelityRecord f = new StylexExporter(t, probes).export(out, new LineProgress(err));
                 o.printf(Locale.ROOT, "trained %d steps (%.0f s); wrote bundle %s; checkpoint in %s%n", rec.step(),
                         rec.seconds(), out, workDir);
@@ -147,7 +163,11 @@ final class TrainStylexCommand implements Callable<Integer> {
             }
             String range = classifierRange != null ? classifierRange : c.valueRange() != null ? c.valueRange()
                     : "signed";
-            return cfg.withClassifierInput(range);
+            cfg = cfg.withClassifierInput(range);
+            for (Map.Entry<String, String> e : hyper.entrySet()) {
+                cfg = cfg.with(e.getKey(), e.getValue());
+            }
+            return cfg;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

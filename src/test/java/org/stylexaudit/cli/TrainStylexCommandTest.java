@@ -92,4 +92,32 @@ class TrainStylexCommandTest {
         assertEquals(ExitCodes.USAGE, code);
         assertTrue(err.toString().contains("--classifier"), err.toString());
     }
+
+    @Test
+    void trainStylex_unknownHyperParameter_isUsageErrorListingTheNames() throws Exception {
+        Path imgs = TestFixtures.images(tmp.resolve("imgs"), 6, 2, 16, 4);
+        Path onnx;
+        try (FrozenClassifier c = TestFixtures.classifier(tmp.resolve("cls"))) {
+            onnx = c.onnxFile();
+        }
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"train", "stylex", "--images", imgs.toString(), "--classifier",
+            onnx.toString(), "--out", tmp.resolve("b").toString(), "--hyper", "lrEncodr=1e-3"},
+                new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        assertEquals(ExitCodes.USAGE, code);
+        assertTrue(err.toString().contains("unknown hyper-parameter lrEncodr") && err.toString().contains("lrEncoder"),
+                err.toString());
+        assertTrue(Files.notExists(tmp.resolve("b-training")), "nothing was started");
+    }
+
+    @Test
+    void trainStylex_missingWarmStartCheckpoint_isUsageError() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"train", "stylex", "--images", tmp.toString(), "--classifier",
+            tmp.resolve("nope.onnx").toString(), "--out", tmp.resolve("b").toString(), "--warm-start",
+            tmp.resolve("old/checkpoint.bin").toString()}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+        assertEquals(ExitCodes.USAGE, code);
+        assertTrue(err.toString().contains("--warm-start: no such file"), err.toString());
+    }
 }

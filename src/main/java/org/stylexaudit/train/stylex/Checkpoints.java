@@ -74,6 +74,15 @@ final class Checkpoints {
     }
 
     static void read(StylexTrainer t, Path file) throws StylexException {
+        read(t, file, false);
+    }
+
+    /**
+     * Reads a checkpoint into {@code t}. With {@code warmStart} the stored hyper-parameters may differ from the
+     * trainer's in everything but the architecture (learning rates, loss weights, schedule, seed); the data and
+     * the classifier must still be the same.
+     */
+    static StylexConfig read(StylexTrainer t, Path file, boolean warmStart) throws StylexException {
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 20))) {
             if (!MAGIC.equals(in.readUTF()) || in.readInt() != FORMAT) {
                 throw new StylexException(file + " is not a StylEx checkpoint of format " + FORMAT);
@@ -82,8 +91,9 @@ final class Checkpoints {
             in.readFully(h);
             Map<String, Object> header = JSON.readValue(h, new TypeReference<Map<String, Object>>() { });
             StylexConfig stored = JSON.convertValue(header.get("config"), StylexConfig.class);
-            if (!stored.resumableAs(t.config())) {
-                throw new StylexException("checkpoint " + file + " was trained with other hyper-parameters: "
+            if (warmStart ? !stored.sameArchitectureAs(t.config()) : !stored.resumableAs(t.config())) {
+                throw new StylexException("checkpoint " + file + " was trained with other "
+                        + (warmStart ? "networks" : "hyper-parameters") + ": "
                         + stored + "; requested " + t.config());
             }
             String data = (String) header.get("dataDigest");
@@ -109,6 +119,7 @@ final class Checkpoints {
             }
             t.restore(((Number) header.get("step")).longValue(), ((Number) header.get("seconds")).doubleValue(),
                     history);
+            return stored;
         } catch (IOException e) {
             throw new StylexException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
         }

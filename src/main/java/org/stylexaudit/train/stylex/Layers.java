@@ -73,6 +73,28 @@ final class Layers {
         return x.repeat(2, 2).repeat(3, 2);
     }
 
+    /**
+     * Doubles height and width by bilinear interpolation with half-pixel centres and clamped edges (ONNX Resize
+     * "linear" / "half_pixel", PyTorch's align_corners=False): {@code A x A^T} with a fixed [2n, n] matrix, so
+     * it is differentiable and has an exact ONNX twin.
+     */
+    static NDArray upsampleLinear(Ctx ctx, NDArray x) {
+        int n = Math.toIntExact(x.getShape().get(3));
+        float[] a = new float[2 * n * n];
+        for (int i = 0; i < n; i++) {
+            // out[2i] = 0.75 x[i] + 0.25 x[i-1]; out[2i+1] = 0.75 x[i] + 0.25 x[i+1]; edges clamp.
+            a[(2 * i) * n + i] += 0.75f;
+            a[(2 * i) * n + Math.max(i - 1, 0)] += 0.25f;
+            a[(2 * i + 1) * n + i] += 0.75f;
+            a[(2 * i + 1) * n + Math.min(i + 1, n - 1)] += 0.25f;
+        }
+        NDArray m = ctx.manager().create(a, new Shape(2L * n, n));
+        // Square inputs only (the synthesis images are): [2n,n] x [n,n] then [2n,n] x [n,2n] per image and channel.
+        long nn = n;
+        ctx.countFlops(2L * x.getShape().get(0) * x.getShape().get(1) * (2 * nn * nn * nn + 2 * nn * nn * 2 * nn));
+        return m.matMul(x).matMul(m.transpose());
+    }
+
     /** Halves height and width by 2x2 averaging. */
     static NDArray downsample(NDArray x) {
         return Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);

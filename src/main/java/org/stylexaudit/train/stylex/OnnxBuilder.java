@@ -192,6 +192,13 @@ final class OnnxBuilder {
                 attrString("nearest_mode", "floor"), attrString("coordinate_transformation_mode", "asymmetric"));
     }
 
+    /** Doubles H and W by bilinear interpolation, half-pixel centres (the twin of Layers.upsampleLinear). */
+    String upsampleLinear(String x) {
+        String scales = init("scales_" + counter++, new float[] {1f, 1f, 2f, 2f}, 4);
+        return op("Resize", new String[] {x, "", scales}, attrString("mode", "linear"),
+                attrString("coordinate_transformation_mode", "half_pixel"));
+    }
+
     String downsample(String x) {
         return op("AveragePool", new String[] {x}, attr("kernel_shape", 2, 2), attr("strides", 2, 2));
     }

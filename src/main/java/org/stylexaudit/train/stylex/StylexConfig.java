@@ -1,5 +1,12 @@
 package org.stylexaudit.train.stylex;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * Holds every hyper-parameter of a StylEx training run, with documented defaults and a seed.
  *
@@ -49,6 +56,10 @@ package org.stylexaudit.train.stylex;
  * @param classifierInput value range the classifier expects: "unit" ([0,1]) or "signed" ([-1,1]); the networks
  *        themselves work in [-1,1]; the exported encoder and synthesis graphs take and give images in the
  *        classifier's range, so one value range holds for the whole bundle
+ * @param skipUpsample how the synthesis network doubles its skip (toRGB) image between resolutions: "bilinear"
+ *        (default; low-pass, as StyleGAN2 filters it) or "nearest" (repeats pixels, leaving a grid of 8-px blocks
+ *        in the output until the finer layers learn to cancel it; checkpoints written before the setting existed
+ *        read as "nearest")
  */
 public record StylexConfig(
         long seed,
@@ -84,7 +95,8 @@ public record StylexConfig(
         int evalImages,
         double heldOutFraction,
         int fidelityImages,
-        String classifierInput) {
+        String classifierInput,
+        String skipUpsample) {
 
     /** Checks ranges so that a bad value fails before any native memory is allocated. */
     public StylexConfig {
@@ -103,6 +115,12 @@ public record StylexConfig(
         if (!"unit".equals(classifierInput) && !"signed".equals(classifierInput)) {
             throw new IllegalArgumentException("classifierInput must be \"unit\" or \"signed\", got " + classifierInput);
         }
+        if (skipUpsample == null) {
+            skipUpsample = "nearest";
+        }
+        if (!"bilinear".equals(skipUpsample) && !"nearest".equals(skipUpsample)) {
+            throw new IllegalArgumentException("skipUpsample must be \"bilinear\" or \"nearest\", got " + skipUpsample);
+        }
         if (heldOutFraction <= 0 || heldOutFraction >= 1) {
             throw new IllegalArgumentException("heldOutFraction must be in (0,1), got " + heldOutFraction);
         }
@@ -113,7 +131,7 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 2e-4f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed");
+                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear");
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -121,7 +139,7 @@ public record StylexConfig(
         return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
                 2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
                 2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
-                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit");
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear");
     }
 
     /** Returns channels of the layers working at resolution {@code res}. */
@@ -135,7 +153,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput);
+                fidelityImages, classifierInput, skipUpsample);
     }
 
     /** Returns a copy with another number of warm-up (reconstruction-only) steps. */
@@ -144,7 +162,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, n,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput);
+                fidelityImages, classifierInput, skipUpsample);
     }
 
     /** Returns a copy with another batch size. */
@@ -153,7 +171,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput);
+                fidelityImages, classifierInput, skipUpsample);
     }
 
     /** Returns a copy with another resolution. */
@@ -162,7 +180,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput);
+                fidelityImages, classifierInput, skipUpsample);
     }
 
     /** Returns a copy with another checkpoint interval in minutes. */
@@ -171,7 +189,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, minutes, logEvery, evalEvery, evalImages, heldOutFraction, fidelityImages,
-                classifierInput);
+                classifierInput, skipUpsample);
     }
 
     /** Returns a copy with another master seed. */
@@ -180,7 +198,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput);
+                fidelityImages, classifierInput, skipUpsample);
     }
 
     /** Returns a copy with another classifier input range ("unit" or "signed"). */
@@ -189,7 +207,86 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, range);
+                fidelityImages, range, skipUpsample);
+    }
+
+    /**
+     * Returns a copy with the hyper-parameter named like a component of this record (e.g. {@code lrEncoder})
+     * set from its text form; this is how {@code train stylex --hyper NAME=VALUE} reaches every value without a
+     * command-line flag per parameter.
+     *
+     * @throws IllegalArgumentException for an unknown name, a value that does not parse, or one out of range
+     */
+    public StylexConfig with(String name, String value) {
+        RecordComponent[] comps = StylexConfig.class.getRecordComponents();
+        Object[] args = new Object[comps.length];
+        boolean found = false;
+        try {
+            for (int i = 0; i < comps.length; i++) {
+                args[i] = comps[i].getAccessor().invoke(this);
+                if (comps[i].getName().equals(name)) {
+                    args[i] = parse(comps[i].getType(), name, value.trim());
+                    found = true;
+                }
+            }
+            if (!found) {
+                throw new IllegalArgumentException("unknown hyper-parameter " + name + "; known: "
+                        + Arrays.stream(comps).map(RecordComponent::getName).collect(Collectors.joining(", ")));
+            }
+            Class<?>[] types = Arrays.stream(comps).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            return StylexConfig.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object parse(Class<?> type, String name, String v) {
+        try {
+            if (type == int.class) {
+                return Integer.parseInt(v);
+            } else if (type == long.class) {
+                return Long.parseLong(v);
+            } else if (type == float.class) {
+                return Float.parseFloat(v);
+            } else if (type == double.class) {
+                return Double.parseDouble(v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a " + type.getSimpleName() + ", got \"" + v + "\"");
+        }
+    }
+
+    /**
+     * Returns true when {@code other} builds the same networks (resolution, latent sizes, depths, channels, value
+     * range), so that its weights can seed a run with other learning rates, loss weights or schedule.
+     */
+    public boolean sameArchitectureAs(StylexConfig other) {
+        return resolution == other.resolution && wDim == other.wDim && zDim == other.zDim
+                && mappingLayers == other.mappingLayers && channelBase == other.channelBase
+                && channelMax == other.channelMax && classifierInput.equals(other.classifierInput);
+    }
+
+    /** Returns "name: old -> new" for every hyper-parameter that differs from {@code other}, comma-separated. */
+    public String differencesFrom(StylexConfig other) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (RecordComponent c : StylexConfig.class.getRecordComponents()) {
+                Object a = c.getAccessor().invoke(other);
+                Object b = c.getAccessor().invoke(this);
+                if (!a.equals(b)) {
+                    out.add(c.getName() + ": " + a + " -> " + b);
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.isEmpty() ? "none" : String.join(", ", out);
     }
 
     /** Returns true when {@code other} differs from this at most in {@code steps} and the checkpoint interval, so a checkpoint can resume. */

@@ -174,6 +174,15 @@ public final class StylexTrainer implements AutoCloseable {
      * overwrite an existing checkpoint.
      */
     public TrainingRecord train(boolean resume, Progress progress) throws StylexException {
+        return train(resume, null, progress);
+    }
+
+    /**
+     * Trains as {@link #train(boolean, Progress)}; when the work folder holds no checkpoint and {@code warmStart} is
+     * given, starts from that checkpoint's networks, optimizer state, step and loss history instead of random
+     * weights, under this trainer's (possibly changed) hyper-parameters. The change is written to the training log.
+     */
+    public TrainingRecord train(boolean resume, Path warmStart, Progress progress) throws StylexException {
         Path ckpt = workDir.resolve(CHECKPOINT);
         try {
             Files.createDirectories(workDir);
@@ -187,6 +196,12 @@ public final class StylexTrainer implements AutoCloseable {
             }
             Checkpoints.read(this, ckpt);
             log("resumed from " + ckpt + " at step " + step);
+        } else if (warmStart != null) {
+            StylexConfig before = Checkpoints.read(this, warmStart, true);
+            log("warm start from " + warmStart + " at step " + step + "; changed: " + cfg.differencesFrom(before)
+                    + "; now: " + cfg);
+            // The run now lives in its own work folder: --resume continues it, never the source checkpoint.
+            Checkpoints.write(this, ckpt);
         } else {
             log("started: " + cfg + ", data " + data.digest() + " (" + data.trainCount() + " train, "
                     + data.heldOutCount() + " held out), classifier " + classifierDigest);

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Describes the StyleGAN2 synthesis network G(s): a learned 4x4 constant, two modulated 3x3 convolutions per
- * resolution (one at 4x4) after nearest upsampling, and skip toRGB outputs summed across resolutions.
+ * resolution (one at 4x4) after nearest upsampling, and skip toRGB outputs summed across resolutions (the running
+ * image doubled bilinearly, or by repetition in older configurations: {@link StylexConfig#skipUpsample()}).
  * There is no per-pixel noise input, so an image is a function of its style vector alone (AttFind edits it).
  */
 final class Synthesis {
@@ -66,7 +67,7 @@ final class Synthesis {
             NDArray s = styles.get(new NDIndex(":, {}:{}", l.offset(), l.offset() + l.size()));
             if ("torgb".equals(l.kind())) {
                 NDArray y = Layers.modConv(ctx, x, s, ctx.w(p, l.name() + "_w"), ctx.w(p, l.name() + "_b"), false);
-                rgb = rgb == null ? y : Layers.upsample(rgb).add(y);
+                rgb = rgb == null ? y : upsampleSkip(ctx, rgb).add(y);
             } else {
                 if (l.name().endsWith("_conv0")) {
                     x = Layers.upsample(x);
@@ -76,6 +77,10 @@ final class Synthesis {
             }
         }
         return rgb;
+    }
+
+    private NDArray upsampleSkip(Ctx ctx, NDArray rgb) {
+        return "bilinear".equals(cfg.skipUpsample()) ? Layers.upsampleLinear(ctx, rgb) : Layers.upsample(rgb);
     }
 
     /**
@@ -94,7 +99,8 @@ final class Synthesis {
             String s = ob.slice(styles, 1, l.offset(), l.offset() + l.size());
             if ("torgb".equals(l.kind())) {
                 String y = modConv(ob, p, l, x, s, 1, false);
-                rgb = rgb == null ? y : ob.add(ob.upsample(rgb), y);
+                rgb = rgb == null ? y
+                        : ob.add("bilinear".equals(cfg.skipUpsample()) ? ob.upsampleLinear(rgb) : ob.upsample(rgb), y);
             } else {
                 if (l.name().endsWith("_conv0")) {
                     x = ob.upsample(x);

@@ -92,6 +92,53 @@ class StylexTrainerTest {
         }
     }
 
+    @Test
+    void train_warmStartWithOtherLearningRate_continuesFromTheCheckpointsWeightsAndLogsTheChange() throws Exception {
+        Path imgs = TestFixtures.images(tmp.resolve("imgs"), 8, 2, 16, 6);
+        TrainingData data = TrainingData.load(imgs, 16, 0.25);
+        try (FrozenClassifier c = TestFixtures.classifier(tmp.resolve("cls"))) {
+            List<float[]> before;
+            try (StylexTrainer t = new StylexTrainer(StylexConfig.tiny().withSteps(3), c, data, tmp.resolve("a"))) {
+                t.train(false, Progress.NONE);
+                before = weights(t);
+            }
+            Path from = tmp.resolve("a").resolve(StylexTrainer.CHECKPOINT);
+            StylexConfig changed = StylexConfig.tiny().withSteps(3).with("lrEncoder", "1e-4");
+            try (StylexTrainer t = new StylexTrainer(changed, c, data, tmp.resolve("b"))) {
+                // Already at the requested step count: the warm start only loads, so the weights must be equal.
+                t.train(false, from, Progress.NONE);
+                assertEquals(3, t.step());
+                List<float[]> loaded = weights(t);
+                for (int i = 0; i < before.size(); i++) {
+                    assertArrayEquals(before.get(i), loaded.get(i), "tensor " + i);
+                }
+            }
+            String log = java.nio.file.Files.readString(tmp.resolve("b").resolve("train-log.txt"));
+            assertTrue(log.contains("warm start from") && log.contains("lrEncoder: 0.002 -> 1.0E-4"), log);
+            try (StylexTrainer t = new StylexTrainer(changed.withSteps(5), c, data, tmp.resolve("b"))) {
+                t.train(true, Progress.NONE);
+                assertEquals(5, t.step(), "the warm-started run resumes like any other");
+            }
+        }
+    }
+
+    @Test
+    void train_warmStartFromOtherNetworks_isRefused() throws Exception {
+        Path imgs = TestFixtures.images(tmp.resolve("imgs"), 8, 2, 16, 7);
+        TrainingData data = TrainingData.load(imgs, 16, 0.25);
+        try (FrozenClassifier c = TestFixtures.classifier(tmp.resolve("cls"))) {
+            try (StylexTrainer t = new StylexTrainer(StylexConfig.tiny().withSteps(1), c, data, tmp.resolve("a"))) {
+                t.train(false, Progress.NONE);
+            }
+            StylexConfig wider = StylexConfig.tiny().withSteps(2).with("wDim", "24");
+            try (StylexTrainer t = new StylexTrainer(wider, c, data, tmp.resolve("b"))) {
+                StylexException e = assertThrows(StylexException.class, () -> t.train(false,
+                        tmp.resolve("a").resolve(StylexTrainer.CHECKPOINT), Progress.NONE));
+                assertTrue(e.getMessage().contains("other networks"), e.getMessage());
+            }
+        }
+    }
+
     private static List<float[]> weights(StylexTrainer t) {
         return t.stateSets().stream().flatMap(p -> p.values().values().stream()).map(NDArray::toFloatArray)
                 .toList();

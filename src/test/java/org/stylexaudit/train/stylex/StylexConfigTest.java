@@ -1,0 +1,58 @@
+package org.stylexaudit.train.stylex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class StylexConfigTest {
+
+    @Test
+    void with_knownName_setsThatValueOnly() {
+        StylexConfig d = StylexConfig.defaults();
+        StylexConfig c = d.with("lrEncoder", "1e-3").with("noiseEvery", "4").with("skipUpsample", "nearest");
+        assertEquals(1e-3f, c.lrEncoder());
+        assertEquals(4, c.noiseEvery());
+        assertEquals("nearest", c.skipUpsample());
+        assertEquals(d.lrSynthesis(), c.lrSynthesis());
+        assertEquals("lrEncoder: 2.0E-4 -> 0.001, noiseEvery: 2 -> 4, skipUpsample: bilinear -> nearest",
+                c.differencesFrom(d));
+    }
+
+    @Test
+    void with_unknownNameOrBadValue_failsNamingTheProblem() {
+        StylexConfig d = StylexConfig.defaults();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> d.with("lrEncodr", "1"));
+        assertTrue(e.getMessage().contains("unknown hyper-parameter lrEncodr") && e.getMessage().contains("lrEncoder"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.with("batch", "sixteen"));
+        assertTrue(e.getMessage().contains("batch needs a int"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.with("resolution", "48"));
+        assertTrue(e.getMessage().contains("power of two"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.with("skipUpsample", "cubic"));
+        assertTrue(e.getMessage().contains("skipUpsample"), e.getMessage());
+    }
+
+    @Test
+    void sameArchitectureAs_ignoresSchedulesButNotNetworkShapes() {
+        StylexConfig d = StylexConfig.defaults();
+        assertTrue(d.sameArchitectureAs(d.with("lrEncoder", "1e-3").with("seed", "5").with("batch", "8")));
+        assertFalse(d.sameArchitectureAs(d.with("wDim", "128")));
+        assertFalse(d.sameArchitectureAs(d.withResolution(32)));
+        assertFalse(d.resumableAs(d.with("lrEncoder", "1e-3")));
+    }
+
+    @Test
+    void constructor_missingSkipUpsample_readsAsNearestLikeOlderCheckpoints() {
+        StylexConfig d = StylexConfig.defaults();
+        StylexConfig old = new StylexConfig(d.seed(), d.resolution(), d.batch(), d.steps(), d.wDim(), d.zDim(),
+                d.mappingLayers(), d.channelBase(), d.channelMax(), d.lrSynthesis(), d.lrStyles(), d.lrEncoder(),
+                d.lrMapping(), d.lrDiscriminator(), d.beta1(), d.beta2(), d.adamEps(), d.warmupSteps(),
+                d.advWeight(), d.recL1Weight(), d.recPyramidWeight(), d.wRecWeight(), d.klWeight(), d.r1Gamma(),
+                d.r1Interval(), d.noiseEvery(), d.emaHalfLifeImages(), d.checkpointMinutes(), d.logEvery(),
+                d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null);
+        assertEquals("nearest", old.skipUpsample());
+    }
+}
