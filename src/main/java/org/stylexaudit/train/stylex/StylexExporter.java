@@ -41,6 +41,9 @@ public final class StylexExporter {
 
     /** Largest ONNX-versus-DJL difference accepted at export. */
     public static final double PARITY_TOLERANCE = 1e-4;
+
+    /** Held-out images (and noise draws) the latent-spread diagnostic uses. */
+    static final int SPREAD_IMAGES = 64;
     /** File name of the contact sheet. */
     public static final String CONTACT_SHEET = "fidelity-sheet.png";
     /** Exporter format recorded in the training record of bundle.json. */
@@ -62,7 +65,7 @@ public final class StylexExporter {
      */
     public FidelityRecord export(Path dir, Progress progress) throws StylexException {
         try {
-            progress.start("export bundle", 4);
+            progress.start("export bundle", 5);
             Map<String, byte[]> graphs = new LinkedHashMap<>();
             graphs.put(BundleManifest.ENCODER, t.encoder.export(t.ema.encoder()));
             graphs.put(BundleManifest.STYLES, t.styles.export(t.ema.styles()));
@@ -79,7 +82,9 @@ public final class StylexExporter {
             java.io.ByteArrayOutputStream sheet = new java.io.ByteArrayOutputStream();
             FidelityRecord fidelity = fidelity(sheet);
             progress.advance(2, "fidelity " + fidelity);
-            BundleWriter writer = new BundleWriter(manifest(parity, fidelity))
+            LatentSpread spread = LatentSpread.measure(t, SPREAD_IMAGES);
+            progress.advance(3, spread.describe());
+            BundleWriter writer = new BundleWriter(manifest(parity, fidelity, spread))
                     .copy(BundleManifest.CLASSIFIER, t.classifier().onnxFile());
             graphs.forEach(writer::put);
             writer.put(CONTACT_SHEET, sheet.toByteArray());
@@ -87,7 +92,7 @@ public final class StylexExporter {
             ImageIO.write(TrainingCurves.render(t.record().history(), 900, 600), "png", curves);
             writer.put(TrainingCurves.FILE, curves.toByteArray());
             replace(dir, writer);
-            progress.advance(4, "bundle written to " + dir);
+            progress.advance(5, "bundle written to " + dir);
             progress.finish();
             return fidelity;
         } catch (IOException e) {
@@ -301,7 +306,7 @@ public final class StylexExporter {
 
     // ------------------------------------------------------------------ bundle.json
 
-    private BundleManifest manifest(Map<String, Double> parity, FidelityRecord fidelity) {
+    private BundleManifest manifest(Map<String, Double> parity, FidelityRecord fidelity, LatentSpread spread) {
         StylexConfig cfg = t.config();
         int r = cfg.resolution();
         List<StyleLayout.Layer> layers = new ArrayList<>();
@@ -334,6 +339,7 @@ public final class StylexExporter {
         training.put("environment", ToolInfo.environment());
         training.put("onnxParity", parity);
         training.put("fidelity", fidelity);
+        training.put("latentSpread", spread);
         training.put("losses", rec.history());
         BundleManifest.ValueRange range = "unit".equals(cfg.classifierInput())
                 ? new BundleManifest.ValueRange(0, 1) : new BundleManifest.ValueRange(-1, 1);

@@ -103,6 +103,12 @@ class StylexExporterTest {
             assertTrue(b.at("/training/losses").size() > 0);
             assertTrue(b.at("/training/fidelity/probeCorrelations/red_cast").isNumber());
             assertTrue(b.at("/training/onnxParity/synthesis.onnx").asDouble() <= 1e-4);
+            JsonNode spread = b.at("/training/latentSpread");
+            for (String field : List.of("encoderWVariance", "mappingWVariance", "realImageVariance",
+                    "reconstructionVariance", "noiseImageVariance", "noiseInversionL1", "constantGuessL1")) {
+                assertTrue(spread.get(field).asDouble() > 0, field + " in " + spread);
+            }
+            assertTrue(spread.get("realImageVariance").asDouble() < 0.25, "images in [0,1] vary by less than 1/4");
             BufferedImage sheet = ImageIO.read(bundle.resolve(StylexExporter.CONTACT_SHEET).toFile());
             assertEquals(2 * sheet.getWidth() / 4, sheet.getHeight(), "one band of 4 originals over 4 reconstructions");
             BufferedImage curves = ImageIO.read(bundle.resolve(TrainingCurves.FILE).toFile());
