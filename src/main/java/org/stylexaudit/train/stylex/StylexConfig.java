@@ -60,6 +60,10 @@ import java.util.stream.Collectors;
  *        (default; low-pass, as StyleGAN2 filters it) or "nearest" (repeats pixels, leaving a grid of 8-px blocks
  *        in the output until the finer layers learn to cancel it; checkpoints written before the setting existed
  *        read as "nearest")
+ * @param wRecLoss form of the w reconstruction loss: "relative" (default: the L1 error divided by the batch's mean
+ *        absolute deviation of w, so that shrinking all of w does not lower it) or "l1" (plain L1, which an encoder
+ *        can lower by making its outputs smaller and alike; checkpoints written before the setting existed read
+ *        as "l1")
  */
 public record StylexConfig(
         long seed,
@@ -96,7 +100,8 @@ public record StylexConfig(
         double heldOutFraction,
         int fidelityImages,
         String classifierInput,
-        String skipUpsample) {
+        String skipUpsample,
+        String wRecLoss) {
 
     /** Checks ranges so that a bad value fails before any native memory is allocated. */
     public StylexConfig {
@@ -119,7 +124,14 @@ public record StylexConfig(
             skipUpsample = "nearest";
         }
         if (!"bilinear".equals(skipUpsample) && !"nearest".equals(skipUpsample)) {
-            throw new IllegalArgumentException("skipUpsample must be \"bilinear\" or \"nearest\", got " + skipUpsample);
+            throw new IllegalArgumentException("skipUpsample must be \"bilinear\" or \"nearest\", got "
+                    + skipUpsample);
+        }
+        if (wRecLoss == null) {
+            wRecLoss = "l1";
+        }
+        if (!"relative".equals(wRecLoss) && !"l1".equals(wRecLoss)) {
+            throw new IllegalArgumentException("wRecLoss must be \"relative\" or \"l1\", got " + wRecLoss);
         }
         if (heldOutFraction <= 0 || heldOutFraction >= 1) {
             throw new IllegalArgumentException("heldOutFraction must be in (0,1), got " + heldOutFraction);
@@ -131,7 +143,7 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 2e-4f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear");
+                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear", "relative");
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -139,7 +151,7 @@ public record StylexConfig(
         return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
                 2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
                 2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
-                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear");
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative");
     }
 
     /** Returns channels of the layers working at resolution {@code res}. */
@@ -153,7 +165,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample);
+                fidelityImages, classifierInput, skipUpsample, wRecLoss);
     }
 
     /** Returns a copy with another number of warm-up (reconstruction-only) steps. */
@@ -162,7 +174,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, n,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample);
+                fidelityImages, classifierInput, skipUpsample, wRecLoss);
     }
 
     /** Returns a copy with another batch size. */
@@ -171,7 +183,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample);
+                fidelityImages, classifierInput, skipUpsample, wRecLoss);
     }
 
     /** Returns a copy with another resolution. */
@@ -180,7 +192,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample);
+                fidelityImages, classifierInput, skipUpsample, wRecLoss);
     }
 
     /** Returns a copy with another checkpoint interval in minutes. */
@@ -189,7 +201,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, minutes, logEvery, evalEvery, evalImages, heldOutFraction, fidelityImages,
-                classifierInput, skipUpsample);
+                classifierInput, skipUpsample, wRecLoss);
     }
 
     /** Returns a copy with another master seed. */
@@ -198,7 +210,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample);
+                fidelityImages, classifierInput, skipUpsample, wRecLoss);
     }
 
     /** Returns a copy with another classifier input range ("unit" or "signed"). */
@@ -207,7 +219,7 @@ public record StylexConfig(
                 lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
                 advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
                 emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, range, skipUpsample);
+                fidelityImages, range, skipUpsample, wRecLoss);
     }
 
     /**

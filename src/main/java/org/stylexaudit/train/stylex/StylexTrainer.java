@@ -365,7 +365,7 @@ public final class StylexTrainer implements AutoCloseable {
         NDArray l1 = diff.abs().mean();
         NDArray pyr = Losses.pyramidL1(ctx, diff);
         NDArray kl = Losses.kl(p, logp, classify(ctx, xr));
-        NDArray wr = encoder.forward(ctx, live.encoder(), xr).sub(w.stopGradient()).abs().mean();
+        NDArray wr = wRec(ctx, encoder.forward(ctx, live.encoder(), xr), w.stopGradient(), w);
         NDArray loss = l1.mul(ctx.c(cfg.recL1Weight())).add(pyr.mul(ctx.c(cfg.recPyramidWeight())))
                 .add(kl.mul(ctx.c(cfg.klWeight()))).add(wr.mul(ctx.c(cfg.wRecWeight())));
         out.put("rec_l1", l1.getFloat());
@@ -386,13 +386,28 @@ public final class StylexTrainer implements AutoCloseable {
         NDArray w = mapping.forward(ctx, live.mapping(), zt);
         NDArray xf = synthesis.forward(ctx, live.synthesis(), styles.forward(ctx, live.styles(), w, cond));
         NDArray kl = Losses.kl(cond, condLog, classify(ctx, xf));
-        NDArray wr = encoder.forward(ctx, live.encoder(), xf).sub(w.stopGradient()).abs().mean();
+        NDArray wr = wRec(ctx, encoder.forward(ctx, live.encoder(), xf), w.stopGradient(), w.stopGradient());
         NDArray adv = Activation.softPlus(discriminator.forward(ctx, disc, xf, cond).neg()).mean();
         out.put("noise_kl", kl.getFloat());
         out.put("noise_w_rec", wr.getFloat());
         out.put("noise_adv", adv.getFloat());
         return kl.mul(ctx.c(cfg.klWeight())).add(wr.mul(ctx.c(cfg.wRecWeight())))
                 .add(adv.mul(ctx.c(cfg.advWeight())));
+    }
+
+    /**
+     * Returns the w reconstruction loss of {@code got} against {@code target}. In the "relative" form the L1 error
+     * is divided by the batch's mean absolute deviation of {@code spread}; on encoder batches that is the live
+     * E(x), so an encoder cannot lower the loss by shrinking its outputs towards one point (the plain L1 rewarded
+     * exactly that: docs/training.md, "Latent spread").
+     */
+    private NDArray wRec(Ctx ctx, NDArray got, NDArray target, NDArray spread) {
+        NDArray l1 = got.sub(target).abs().mean();
+        if (!"relative".equals(cfg.wRecLoss())) {
+            return l1;
+        }
+        NDArray dev = spread.sub(spread.mean(new int[] {0}, true)).abs().mean();
+        return l1.div(dev.add(ctx.c(1e-4f)));
     }
 
     // ---------------------------------------------------------------- helpers shared with export and fidelity

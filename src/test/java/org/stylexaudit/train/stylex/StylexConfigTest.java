@@ -45,14 +45,15 @@ class StylexConfigTest {
     }
 
     @Test
-    void constructor_missingSkipUpsample_readsAsNearestLikeOlderCheckpoints() {
+    void constructor_missingNewerSettings_readAsOlderCheckpointsWereTrained() {
         StylexConfig d = StylexConfig.defaults();
         StylexConfig old = new StylexConfig(d.seed(), d.resolution(), d.batch(), d.steps(), d.wDim(), d.zDim(),
                 d.mappingLayers(), d.channelBase(), d.channelMax(), d.lrSynthesis(), d.lrStyles(), d.lrEncoder(),
                 d.lrMapping(), d.lrDiscriminator(), d.beta1(), d.beta2(), d.adamEps(), d.warmupSteps(),
                 d.advWeight(), d.recL1Weight(), d.recPyramidWeight(), d.wRecWeight(), d.klWeight(), d.r1Gamma(),
                 d.r1Interval(), d.noiseEvery(), d.emaHalfLifeImages(), d.checkpointMinutes(), d.logEvery(),
-                d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null);
+                d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null);
         assertEquals("nearest", old.skipUpsample());
+        assertEquals("l1", old.wRecLoss());
     }
 }
