@@ -4,7 +4,12 @@
 #               the trainer area-averages it to 64 px; train split for training, validation + test held out)
 #   classifier: the sample classifier of docs/classifier.md (train classifier --resolution 64 --epochs 8 --seed 1
 #               --threads 1, with the seed-12 shortcut-free set), committed here as classifier.onnx + .json
-#   StylEx:     train stylex with the defaults of StylexConfig (seed 20261126, batch 16, 64 px)
+#   StylEx:     train stylex with the defaults of StylexConfig (seed 20261126, batch 16, 64 px), in two phases:
+#               steps 0-2540 with the defaults of commit 106b2b7 (encoder learning rate 2e-4, plain L1 w
+#               reconstruction, nearest skip upsampling: --hyper lrEncoder=2e-4 --hyper wRecLoss=l1
+#               --hyper skipUpsample=nearest with today's tool), then a warm start from that checkpoint
+#               (git show 106b2b7:training/sample-bundle/checkpoint.bin > ckpt-2540.bin; --warm-start ckpt-2540.bin)
+#               with today's defaults. docs/training.md, "Sample bundle", says why.
 # The checkpoint (checkpoint.bin) and the training log (train-log.txt) live in this folder; run this script again to
 # resume bit for bit. Set STEPS to the current step count to stop and export the bundle to sample-studies/bundle.
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * @param channelMax upper bound on channels per layer
  * @param lrSynthesis Adam learning rate of the synthesis network
  * @param lrStyles Adam learning rate of the per-layer style affines
- * @param lrEncoder Adam learning rate of the encoder (kept low: a high one collapses the reconstructions)
+ * @param lrEncoder Adam learning rate of the encoder (1e-3; 2e-4 until 2026-11-27: with the plain L1 w
+ *        reconstruction a higher rate shrank the encoder's outputs further, with the relative one it did not)
  * @param lrMapping Adam learning rate of the mapping network (StyleGAN uses 1/100 of the synthesis rate)
  * @param lrDiscriminator Adam learning rate of the discriminator
  * @param beta1 Adam first-moment decay (0 as in StyleGAN2)
@@ -141,7 +142,7 @@ public record StylexConfig(
     /** Returns the defaults used for the sample bundle: 64 px, batch 16, seed 20261126, classifier in [-1,1]. */
     public static StylexConfig defaults() {
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
-                1e-3f, 1e-3f, 2e-4f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
+                1e-3f, 1e-3f, 1e-3f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
                 10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear", "relative");
     }

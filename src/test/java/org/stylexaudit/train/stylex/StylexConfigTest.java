@@ -12,12 +12,12 @@ class StylexConfigTest {
     @Test
     void with_knownName_setsThatValueOnly() {
         StylexConfig d = StylexConfig.defaults();
-        StylexConfig c = d.with("lrEncoder", "1e-3").with("noiseEvery", "4").with("skipUpsample", "nearest");
-        assertEquals(1e-3f, c.lrEncoder());
+        StylexConfig c = d.with("lrEncoder", "2e-4").with("noiseEvery", "4").with("skipUpsample", "nearest");
+        assertEquals(2e-4f, c.lrEncoder());
         assertEquals(4, c.noiseEvery());
         assertEquals("nearest", c.skipUpsample());
         assertEquals(d.lrSynthesis(), c.lrSynthesis());
-        assertEquals("lrEncoder: 2.0E-4 -> 0.001, noiseEvery: 2 -> 4, skipUpsample: bilinear -> nearest",
+        assertEquals("lrEncoder: 0.001 -> 2.0E-4, noiseEvery: 2 -> 4, skipUpsample: bilinear -> nearest",
                 c.differencesFrom(d));
     }
 
@@ -38,10 +38,10 @@ class StylexConfigTest {
     @Test
     void sameArchitectureAs_ignoresSchedulesButNotNetworkShapes() {
         StylexConfig d = StylexConfig.defaults();
-        assertTrue(d.sameArchitectureAs(d.with("lrEncoder", "1e-3").with("seed", "5").with("batch", "8")));
+        assertTrue(d.sameArchitectureAs(d.with("lrEncoder", "2e-4").with("seed", "5").with("batch", "8")));
         assertFalse(d.sameArchitectureAs(d.with("wDim", "128")));
         assertFalse(d.sameArchitectureAs(d.withResolution(32)));
-        assertFalse(d.resumableAs(d.with("lrEncoder", "1e-3")));
+        assertFalse(d.resumableAs(d.with("lrEncoder", "2e-4")));
     }
 
     @Test
