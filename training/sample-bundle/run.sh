@@ -19,6 +19,8 @@ JAR=${JAR:-target/stylex-audit.jar}
 DATA=${DATA:-training/data}
 STEPS=${STEPS:-100000}
 THREADS=${THREADS:-1}
+# The committed checkpoint is phase 1 (step 2540): it resumes and exports only with the values it was trained with.
+HYPER=${HYPER:---hyper lrEncoder=2e-4 --hyper wRecLoss=l1 --hyper skipUpsample=nearest}
 JAVA="java -Xmx8g -Dai.djl.offline=true -jar $JAR"
 if [ ! -f "$DATA/ground-truth.csv" ]; then
   $JAVA synth --out "$DATA" --count 4000 --seed 11 --resolution 128 --format png
@@ -36,5 +38,5 @@ export ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-AVX}
 # glibc's allocator returned and re-faulted tensor memory on every step (DJL-NOTES trap 6): keep it in the heap.
 export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=268435456 MALLOC_TOP_PAD_=67108864
 exec $JAVA train stylex --images "$DATA" --classifier "$HERE/classifier.onnx" --out sample-studies/bundle \
-  --work "$HERE" --resolution 64 --batch 16 --steps "$STEPS" --threads "$THREADS" --checkpoint-minutes 5 --resume \
+  --work "$HERE" --resolution 64 --batch 16 --steps "$STEPS" --threads "$THREADS" --checkpoint-minutes 5 --resume $HYPER \
   >> "$HERE/run.out" 2>&1
