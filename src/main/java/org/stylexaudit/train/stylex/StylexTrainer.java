@@ -399,7 +399,7 @@ public final class StylexTrainer implements AutoCloseable {
      * Returns the w reconstruction loss of {@code got} against {@code target}. In the "relative" form the L1 error
      * is divided by the batch's mean absolute deviation of {@code spread}; on encoder batches that is the live
      * E(x), so an encoder cannot lower the loss by shrinking its outputs towards one point (the plain L1 rewarded
-     * exactly that: docs/training.md, "Latent spread").
+     * exactly that: docs/training.md, "Why the reconstructions look alike").
      */
     private NDArray wRec(Ctx ctx, NDArray got, NDArray target, NDArray spread) {
         NDArray l1 = got.sub(target).abs().mean();
