@@ -162,65 +162,37 @@ public record StylexConfig(
 
     /** Returns a copy with another number of steps. */
     public StylexConfig withSteps(long n) {
-        return new StylexConfig(seed, resolution, batch, n, wDim, zDim, mappingLayers, channelBase, channelMax,
-                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
-                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
-                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample, wRecLoss);
+        return withValue("steps", n);
     }
 
     /** Returns a copy with another number of warm-up (reconstruction-only) steps. */
     public StylexConfig withWarmupSteps(long n) {
-        return new StylexConfig(seed, resolution, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
-                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, n,
-                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
-                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample, wRecLoss);
+        return withValue("warmupSteps", n);
     }
 
     /** Returns a copy with another batch size. */
     public StylexConfig withBatch(int b) {
-        return new StylexConfig(seed, resolution, b, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
-                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
-                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
-                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample, wRecLoss);
+        return withValue("batch", b);
     }
 
     /** Returns a copy with another resolution. */
     public StylexConfig withResolution(int r) {
-        return new StylexConfig(seed, r, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
-                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
-                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
-                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample, wRecLoss);
+        return withValue("resolution", r);
     }
 
     /** Returns a copy with another checkpoint interval in minutes. */
     public StylexConfig withCheckpointMinutes(double minutes) {
-        return new StylexConfig(seed, resolution, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
-                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
-                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
-                emaHalfLifeImages, minutes, logEvery, evalEvery, evalImages, heldOutFraction, fidelityImages,
-                classifierInput, skipUpsample, wRecLoss);
+        return withValue("checkpointMinutes", minutes);
     }
 
     /** Returns a copy with another master seed. */
     public StylexConfig withSeed(long s) {
-        return new StylexConfig(s, resolution, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
-                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
-                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
-                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, classifierInput, skipUpsample, wRecLoss);
+        return withValue("seed", s);
     }
 
     /** Returns a copy with another classifier input range ("unit" or "signed"). */
     public StylexConfig withClassifierInput(String range) {
-        return new StylexConfig(seed, resolution, batch, steps, wDim, zDim, mappingLayers, channelBase, channelMax,
-                lrSynthesis, lrStyles, lrEncoder, lrMapping, lrDiscriminator, beta1, beta2, adamEps, warmupSteps,
-                advWeight, recL1Weight, recPyramidWeight, wRecWeight, klWeight, r1Gamma, r1Interval, noiseEvery,
-                emaHalfLifeImages, checkpointMinutes, logEvery, evalEvery, evalImages, heldOutFraction,
-                fidelityImages, range, skipUpsample, wRecLoss);
+        return withValue("classifierInput", range);
     }
 
     /**
@@ -231,20 +203,21 @@ public record StylexConfig(
      * @throws IllegalArgumentException for an unknown name, a value that does not parse, or one out of range
      */
     public StylexConfig with(String name, String value) {
+        RecordComponent c = Arrays.stream(StylexConfig.class.getRecordComponents())
+                .filter(rc -> rc.getName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("unknown hyper-parameter " + name + "; known: "
+                        + Arrays.stream(StylexConfig.class.getRecordComponents()).map(RecordComponent::getName)
+                                .collect(Collectors.joining(", "))));
+        return withValue(name, parse(c.getType(), name, value.trim()));
+    }
+
+    /** Returns a copy with component {@code name} replaced by {@code value} (boxed to the component's type). */
+    private StylexConfig withValue(String name, Object value) {
         RecordComponent[] comps = StylexConfig.class.getRecordComponents();
         Object[] args = new Object[comps.length];
-        boolean found = false;
         try {
             for (int i = 0; i < comps.length; i++) {
-                args[i] = comps[i].getAccessor().invoke(this);
-                if (comps[i].getName().equals(name)) {
-                    args[i] = parse(comps[i].getType(), name, value.trim());
-                    found = true;
-                }
-            }
-            if (!found) {
-                throw new IllegalArgumentException("unknown hyper-parameter " + name + "; known: "
-                        + Arrays.stream(comps).map(RecordComponent::getName).collect(Collectors.joining(", ")));
+                args[i] = comps[i].getName().equals(name) ? value : comps[i].getAccessor().invoke(this);
             }
             Class<?>[] types = Arrays.stream(comps).map(RecordComponent::getType).toArray(Class<?>[]::new);
             return StylexConfig.class.getDeclaredConstructor(types).newInstance(args);

@@ -360,7 +360,7 @@ public final class StylexTrainer implements AutoCloseable {
 
     private NDArray encoderLoss(Ctx ctx, NDArray x, NDArray p, NDArray logp, boolean warm, Map<String, Float> out) {
         NDArray w = encoder.forward(ctx, live.encoder(), x);
-        NDArray xr = synthesis.forward(ctx, live.synthesis(), styles.forward(ctx, live.styles(), w, p));
+        NDArray xr = generate(ctx, live, w, p);
         NDArray diff = xr.sub(x);
         NDArray l1 = diff.abs().mean();
         NDArray pyr = Losses.pyramidL1(ctx, diff);
@@ -384,9 +384,10 @@ public final class StylexTrainer implements AutoCloseable {
             Map<String, Float> out) {
         NDArray zt = ctx.manager().create(z, new Shape(cfg.batch(), cfg.zDim()));
         NDArray w = mapping.forward(ctx, live.mapping(), zt);
-        NDArray xf = synthesis.forward(ctx, live.synthesis(), styles.forward(ctx, live.styles(), w, cond));
+        NDArray xf = generate(ctx, live, w, cond);
         NDArray kl = Losses.kl(cond, condLog, classify(ctx, xf));
-        NDArray wr = wRec(ctx, encoder.forward(ctx, live.encoder(), xf), w.stopGradient(), w.stopGradient());
+        NDArray target = w.stopGradient();
+        NDArray wr = wRec(ctx, encoder.forward(ctx, live.encoder(), xf), target, target);
         NDArray adv = Activation.softPlus(discriminator.forward(ctx, disc, xf, cond).neg()).mean();
         out.put("noise_kl", kl.getFloat());
         out.put("noise_w_rec", wr.getFloat());
@@ -424,14 +425,17 @@ public final class StylexTrainer implements AutoCloseable {
 
     /** Returns G(styles(E(x), p)) with the given networks. */
     NDArray reconstruct(Ctx ctx, Nets n, NDArray x, NDArray p) {
-        NDArray w = encoder.forward(ctx, n.encoder(), x);
-        return synthesis.forward(ctx, n.synthesis(), styles.forward(ctx, n.styles(), w, p));
+        return generate(ctx, n, encoder.forward(ctx, n.encoder(), x), p);
+    }
+
+    /** Returns G(styles(w, c)) with the given networks: the one image path of encoder and noise batches alike. */
+    NDArray generate(Ctx ctx, Nets n, NDArray w, NDArray c) {
+        return synthesis.forward(ctx, n.synthesis(), styles.forward(ctx, n.styles(), w, c));
     }
 
     NDArray generateFromNoise(Ctx ctx, Nets n, float[] z, NDArray cond) {
         NDArray zt = ctx.manager().create(z, new Shape(cond.getShape().get(0), cfg.zDim()));
-        NDArray w = mapping.forward(ctx, n.mapping(), zt);
-        return synthesis.forward(ctx, n.synthesis(), styles.forward(ctx, n.styles(), w, cond));
+        return generate(ctx, n, mapping.forward(ctx, n.mapping(), zt), cond);
     }
 
     /** Runs {@code body} with a fresh step context; the context's arrays are freed afterwards. */
