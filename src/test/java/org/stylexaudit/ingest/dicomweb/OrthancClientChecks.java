@@ -78,7 +78,8 @@ public final class OrthancClientChecks {
     }
 
     static void waitUntilUp(HttpClient http, String rest, Credentials c) throws Exception {
-        for (int i = 0; i < 120; i++) {
+        // 2 minutes: on a fresh CI clone Orthanc once logged "has started" only after the earlier 30 s had passed.
+        for (int i = 0; i < 480; i++) {
             try {
                 var r = http.send(HttpRequest.newBuilder(URI.create(rest + "/system"))
                         .header("Authorization", c.basicHeader()).build(), HttpResponse.BodyHandlers.discarding());
@@ -90,6 +91,6 @@ public final class OrthancClientChecks {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("Orthanc did not come up");
+        throw new IllegalStateException("Orthanc did not come up within 2 minutes");
     }
 }
