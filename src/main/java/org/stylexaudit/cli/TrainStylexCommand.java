@@ -100,7 +100,7 @@ final class TrainStylexCommand implements Callable<Integer> {
 
     @Option(names = {"--hyper"}, paramLabel = "NAME=VALUE",
             description = "set any hyper-parameter of StylexConfig by its name, e.g. --hyper lrEncoder=1e-3 "
-                    + "(repeatable; docs/training.md lists them; a resumed run must use the same values)")
+                    + "(repeatable; an unknown NAME lists the known ones; a resumed run must use the same values)")
     Map<String, String> hyper = new LinkedHashMap<>();
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
