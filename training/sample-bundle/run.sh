@@ -7,7 +7,7 @@
 #   StylEx:     train stylex with the defaults of StylexConfig (seed 20261126, batch 16, 64 px), in two phases:
 #               steps 0-2540 with the defaults of commit 106b2b7 (encoder learning rate 2e-4, plain L1 w
 #               reconstruction, nearest skip upsampling: --hyper lrEncoder=2e-4 --hyper wRecLoss=l1
-#               --hyper skipUpsample=nearest with today's tool), then a warm start from that checkpoint
+#               --hyper skipUpsample=nearest --hyper wNorm=none with today's tool), then a warm start from that checkpoint
 #               (git show 106b2b7:training/sample-bundle/checkpoint.bin > ckpt-2540.bin; --warm-start ckpt-2540.bin)
 #               with today's defaults. docs/training.md, "Sample bundle", says why.
 # The checkpoint (checkpoint.bin) and the training log (train-log.txt) live in this folder; run this script again to
@@ -20,7 +20,7 @@ DATA=${DATA:-training/data}
 STEPS=${STEPS:-100000}
 THREADS=${THREADS:-1}
 # The committed checkpoint is phase 1 (step 2540): it resumes and exports only with the values it was trained with.
-HYPER=${HYPER:---hyper lrEncoder=2e-4 --hyper wRecLoss=l1 --hyper skipUpsample=nearest}
+HYPER=${HYPER:---hyper lrEncoder=2e-4 --hyper wRecLoss=l1 --hyper skipUpsample=nearest --hyper wNorm=none}
 JAVA="java -Xmx8g -Dai.djl.offline=true -jar $JAR"
 if [ ! -f "$DATA/ground-truth.csv" ]; then
   $JAVA synth --out "$DATA" --count 4000 --seed 11 --resolution 128 --format png

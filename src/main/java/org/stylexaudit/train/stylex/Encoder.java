@@ -30,16 +30,17 @@ final class Encoder {
 
     /**
      * Writes encoder.onnx: input "image" [N,3,R,R] in the classifier's value range ([0,1] for "unit", else
-     * [-1,1]), output "w" [N,wDim].
+     * [-1,1]), output "w" [N,wDim], standardized with {@code norm}'s running statistics unless it is null.
      */
-    byte[] export(ParamSet p) {
+    byte[] export(ParamSet p, WStandardizer norm) {
         OnnxBuilder ob = new OnnxBuilder("encoder");
         int r = cfg.resolution();
         String x = ob.input("image", -1, 3, r, r);
         String signed = "unit".equals(cfg.classifierInput()) ? ob.sub(ob.mul(x, ob.scalar(2f)), ob.scalar(1f)) : x;
         String[] flat = new String[1];
         trunk.export(ob, p, signed, flat);
-        ob.output("w", ob.linear(p, flat[0], "fc_w", "fc_b"), -1, cfg.wDim());
+        String w = ob.linear(p, flat[0], "fc_w", "fc_b");
+        ob.output("w", norm == null ? w : norm.export(ob, w), -1, cfg.wDim());
         return ob.model("stylex-audit encoder");
     }
 }

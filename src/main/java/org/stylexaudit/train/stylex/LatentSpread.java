@@ -38,12 +38,12 @@ public record LatentSpread(int images, double encoderWVariance, double mappingWV
         return t.withContext(ctx -> {
             NDArray x = ctx.manager().create(t.data().heldOut(0, n), new Shape(n, 3, r, r));
             NDArray p = t.classify(ctx, x).softmax(1);
-            NDArray w = t.encoder.forward(ctx, t.ema.encoder(), x);
+            NDArray w = t.encode(ctx, t.ema, x, false);
             NDArray xr = t.generate(ctx, t.ema, w, p).clip(-1f, 1f);
             NDArray wm = t.mapping.forward(ctx, t.ema.mapping(), ctx.manager().create(z, new Shape(n, zDim)));
             NDArray cond = p.get("0:1").repeat(0, n);
             NDArray xf = t.generate(ctx, t.ema, wm, cond).clip(-1f, 1f);
-            NDArray back = t.encoder.forward(ctx, t.ema.encoder(), xf);
+            NDArray back = t.encode(ctx, t.ema, xf, false);
             return new LatentSpread(n, variance(w), variance(wm), variance(x.mul(ctx.c(0.5f))),
                     variance(xr.mul(ctx.c(0.5f))), variance(xf.mul(ctx.c(0.5f))),
                     back.sub(wm).abs().mean().getFloat(),

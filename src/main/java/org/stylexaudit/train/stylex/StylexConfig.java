@@ -65,6 +65,10 @@ import java.util.stream.Collectors;
  *        absolute deviation of w, so that shrinking all of w does not lower it) or "l1" (plain L1, which an encoder
  *        can lower by making its outputs smaller and alike; checkpoints written before the setting existed read
  *        as "l1")
+ * @param wNorm how the encoder's output is scaled before the style affines: "batch" (default: standardized per
+ *        dimension, batch statistics while training and running statistics after, see {@link WStandardizer}) or
+ *        "none" (raw, as before 2026-11-27: the encoder's spread shrank to a hundredth of the mapping's;
+ *        checkpoints written before the setting existed read as "none")
  */
 public record StylexConfig(
         long seed,
@@ -102,7 +106,8 @@ public record StylexConfig(
         int fidelityImages,
         String classifierInput,
         String skipUpsample,
-        String wRecLoss) {
+        String wRecLoss,
+        String wNorm) {
 
     /** Checks ranges so that a bad value fails before any native memory is allocated. */
     public StylexConfig {
@@ -134,6 +139,12 @@ public record StylexConfig(
         if (!"relative".equals(wRecLoss) && !"l1".equals(wRecLoss)) {
             throw new IllegalArgumentException("wRecLoss must be \"relative\" or \"l1\", got " + wRecLoss);
         }
+        if (wNorm == null) {
+            wNorm = "none";
+        }
+        if (!"batch".equals(wNorm) && !"none".equals(wNorm)) {
+            throw new IllegalArgumentException("wNorm must be \"batch\" or \"none\", got " + wNorm);
+        }
         if (heldOutFraction <= 0 || heldOutFraction >= 1) {
             throw new IllegalArgumentException("heldOutFraction must be in (0,1), got " + heldOutFraction);
         }
@@ -144,7 +155,7 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 1e-3f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear", "relative");
+                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear", "relative", "batch");
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -152,7 +163,7 @@ public record StylexConfig(
         return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
                 2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
                 2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
-                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative");
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch");
     }
 
     /** Returns channels of the layers working at resolution {@code res}. */
@@ -250,12 +261,13 @@ public record StylexConfig(
 
     /**
      * Returns true when {@code other} builds the same networks (resolution, latent sizes, depths, channels, value
-     * range), so that its weights can seed a run with other learning rates, loss weights or schedule.
+     * range, w standardization), so that its weights can seed a run with other learning rates, loss weights or schedule.
      */
     public boolean sameArchitectureAs(StylexConfig other) {
         return resolution == other.resolution && wDim == other.wDim && zDim == other.zDim
                 && mappingLayers == other.mappingLayers && channelBase == other.channelBase
-                && channelMax == other.channelMax && classifierInput.equals(other.classifierInput);
+                && channelMax == other.channelMax && classifierInput.equals(other.classifierInput)
+                && wNorm.equals(other.wNorm);
     }
 
     /** Returns "name: old -> new" for every hyper-parameter that differs from {@code other}, comma-separated. */

@@ -67,7 +67,7 @@ public final class StylexExporter {
         try {
             progress.start("export bundle", 5);
             Map<String, byte[]> graphs = new LinkedHashMap<>();
-            graphs.put(BundleManifest.ENCODER, t.encoder.export(t.ema.encoder()));
+            graphs.put(BundleManifest.ENCODER, t.encoder.export(t.ema.encoder(), t.wNorm));
             graphs.put(BundleManifest.STYLES, t.styles.export(t.ema.styles()));
             graphs.put(BundleManifest.SYNTHESIS, t.synthesis.export(t.ema.synthesis()));
             graphs.put(BundleManifest.MAPPING, t.mapping.export(t.ema.mapping()));
@@ -132,7 +132,7 @@ public final class StylexExporter {
         float[][] djl = t.withContext(ctx -> {
             NDArray xa = ctx.manager().create(x, new Shape(n, 3, r, r));
             NDArray logits = t.classify(ctx, xa);
-            NDArray w = t.encoder.forward(ctx, t.ema.encoder(), xa);
+            NDArray w = t.encode(ctx, t.ema, xa, false);
             NDArray s = t.styles.forward(ctx, t.ema.styles(), w, logits.softmax(1));
             NDArray img = t.toBundleRange(ctx, t.synthesis.forward(ctx, t.ema.synthesis(), s));
             NDArray wm = t.mapping.forward(ctx, t.ema.mapping(), ctx.manager().create(z, new Shape(n, cfg.zDim())));

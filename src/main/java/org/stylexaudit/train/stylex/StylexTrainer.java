@@ -57,6 +57,8 @@ public final class StylexTrainer implements AutoCloseable {
     private final NDManager root;
     private final Ctx.Constants constants;
     final Encoder encoder;
+    /** Standardizes E's output, or null when {@link StylexConfig#wNorm()} is "none". */
+    final WStandardizer wNorm;
     final Synthesis synthesis;
     final Styles styles;
     final Mapping mapping;
@@ -105,6 +107,7 @@ public final class StylexTrainer implements AutoCloseable {
         this.constants = Ctx.constants(root);
         int k = classifier.classes();
         encoder = new Encoder(cfg);
+        wNorm = "batch".equals(cfg.wNorm()) ? new WStandardizer(cfg.wDim(), root) : null;
         synthesis = new Synthesis(cfg);
         styles = new Styles(cfg, k, synthesis.styleSize());
         mapping = new Mapping(cfg);
@@ -359,13 +362,13 @@ public final class StylexTrainer implements AutoCloseable {
     }
 
     private NDArray encoderLoss(Ctx ctx, NDArray x, NDArray p, NDArray logp, boolean warm, Map<String, Float> out) {
-        NDArray w = encoder.forward(ctx, live.encoder(), x);
+        NDArray w = encode(ctx, live, x, true);
         NDArray xr = generate(ctx, live, w, p);
         NDArray diff = xr.sub(x);
         NDArray l1 = diff.abs().mean();
         NDArray pyr = Losses.pyramidL1(ctx, diff);
         NDArray kl = Losses.kl(p, logp, classify(ctx, xr));
-        NDArray wr = wRec(ctx, encoder.forward(ctx, live.encoder(), xr), w.stopGradient(), w);
+        NDArray wr = wRec(ctx, encode(ctx, live, xr, false), w.stopGradient(), w);
         NDArray loss = l1.mul(ctx.c(cfg.recL1Weight())).add(pyr.mul(ctx.c(cfg.recPyramidWeight())))
                 .add(kl.mul(ctx.c(cfg.klWeight()))).add(wr.mul(ctx.c(cfg.wRecWeight())));
         out.put("rec_l1", l1.getFloat());
@@ -387,7 +390,7 @@ public final class StylexTrainer implements AutoCloseable {
         NDArray xf = generate(ctx, live, w, cond);
         NDArray kl = Losses.kl(cond, condLog, classify(ctx, xf));
         NDArray target = w.stopGradient();
-        NDArray wr = wRec(ctx, encoder.forward(ctx, live.encoder(), xf), target, target);
+        NDArray wr = wRec(ctx, encode(ctx, live, xf, false), target, target);
         NDArray adv = Activation.softPlus(discriminator.forward(ctx, disc, xf, cond).neg()).mean();
         out.put("noise_kl", kl.getFloat());
         out.put("noise_w_rec", wr.getFloat());
@@ -425,7 +428,20 @@ public final class StylexTrainer implements AutoCloseable {
 
     /** Returns G(styles(E(x), p)) with the given networks. */
     NDArray reconstruct(Ctx ctx, Nets n, NDArray x, NDArray p) {
-        return generate(ctx, n, encoder.forward(ctx, n.encoder(), x), p);
+        return generate(ctx, n, encode(ctx, n, x, false), p);
+    }
+
+    /**
+     * Returns E(x) with the given networks, standardized as {@link StylexConfig#wNorm()} says: the live networks
+     * use the batch's statistics (moving the running ones when {@code track} is set: only real encoder batches
+     * do), the moving-average networks the running statistics, as the exported encoder does.
+     */
+    NDArray encode(Ctx ctx, Nets n, NDArray x, boolean track) {
+        NDArray h = encoder.forward(ctx, n.encoder(), x);
+        if (wNorm == null) {
+            return h;
+        }
+        return n == live ? wNorm.batch(ctx, h, track) : wNorm.running(ctx, h);
     }
 
     /** Returns G(styles(w, c)) with the given networks: the one image path of encoder and noise batches alike. */
@@ -528,6 +544,9 @@ public final class StylexTrainer implements AutoCloseable {
         List<ParamSet> l = new ArrayList<>(live.all());
         l.add(disc);
         l.addAll(ema.all());
+        if (wNorm != null) {
+            l.add(wNorm.stats());
+        }
         return l;
     }
 

@@ -41,6 +41,7 @@ class StylexConfigTest {
         assertTrue(d.sameArchitectureAs(d.with("lrEncoder", "2e-4").with("seed", "5").with("batch", "8")));
         assertFalse(d.sameArchitectureAs(d.with("wDim", "128")));
         assertFalse(d.sameArchitectureAs(d.withResolution(32)));
+        assertFalse(d.sameArchitectureAs(d.with("wNorm", "none")), "standardized and raw w feed the affines differently");
         assertFalse(d.resumableAs(d.with("lrEncoder", "2e-4")));
     }
 
@@ -52,8 +53,9 @@ class StylexConfigTest {
                 d.lrMapping(), d.lrDiscriminator(), d.beta1(), d.beta2(), d.adamEps(), d.warmupSteps(),
                 d.advWeight(), d.recL1Weight(), d.recPyramidWeight(), d.wRecWeight(), d.klWeight(), d.r1Gamma(),
                 d.r1Interval(), d.noiseEvery(), d.emaHalfLifeImages(), d.checkpointMinutes(), d.logEvery(),
-                d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null);
+                d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null, null);
         assertEquals("nearest", old.skipUpsample());
         assertEquals("l1", old.wRecLoss());
+        assertEquals("none", old.wNorm());
     }
 }

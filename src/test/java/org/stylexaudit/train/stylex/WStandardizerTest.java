@@ -1,0 +1,69 @@
+package org.stylexaudit.train.stylex;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WStandardizerTest {
+
+    @BeforeAll
+    static void oneThread() {
+        TestFixtures.singleThread();
+    }
+
+    /** Six rows of three dimensions with very different offsets and spreads, like a shrunken encoder output. */
+    private static float[] encoderOutputs(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] v = new float[18];
+        float[] offset = {3f, -0.5f, 0.02f};
+        float[] spread = {0.1f, 2f, 0.05f};
+        for (int i = 0; i < v.length; i++) {
+            v[i] = offset[i % 3] + spread[i % 3] * (float) (r.nextDouble() * 2 - 1);
+        }
+        return v;
+    }
+
+    @Test
+    void batch_givesEveryDimensionZeroMeanAndUnitVarianceWhateverItsScale() {
+        try (NDManager root = NDManager.newBaseManager("PyTorch");
+             Ctx.Constants consts = Ctx.constants(root);
+             NDManager sm = root.newSubManager()) {
+            Ctx ctx = consts.on(sm);
+            WStandardizer norm = new WStandardizer(3, root);
+            NDArray out = norm.batch(ctx, sm.create(encoderOutputs(1), new Shape(6, 3)), false);
+            assertArrayEquals(new float[] {0, 0, 0}, out.mean(new int[] {0}).toFloatArray(), 1e-4f);
+            // The epsilon keeps the narrowest dimension (variance 8e-4) a little under 1.
+            assertArrayEquals(new float[] {1, 1, 1}, out.square().mean(new int[] {0}).toFloatArray(), 2e-2f);
+            assertArrayEquals(new float[] {0, 0, 0}, norm.stats().get("mean").toFloatArray(), 0f,
+                    "untracked batches leave the running statistics alone");
+        }
+    }
+
+    @Test
+    void running_convergesToTheBatchStandardizationWhenTheBatchesAgree() {
+        try (NDManager root = NDManager.newBaseManager("PyTorch");
+             Ctx.Constants consts = Ctx.constants(root);
+             NDManager sm = root.newSubManager()) {
+            Ctx ctx = consts.on(sm);
+            WStandardizer norm = new WStandardizer(3, root);
+            NDArray h = sm.create(encoderOutputs(2), new Shape(6, 3));
+            float[] first = norm.stats().get("mean").toFloatArray();
+            norm.batch(ctx, h, true);
+            float[] mean = h.mean(new int[] {0}).toFloatArray();
+            for (int i = 0; i < 3; i++) {
+                assertEquals((1 - WStandardizer.MOMENTUM) * mean[i] + WStandardizer.MOMENTUM * first[i],
+                        norm.stats().get("mean").getFloat(i), 1e-6f);
+            }
+            for (int k = 0; k < 2000; k++) {
+                norm.batch(ctx, h, true);
+            }
+            assertArrayEquals(norm.batch(ctx, h, false).toFloatArray(), norm.running(ctx, h).toFloatArray(), 1e-3f);
+        }
+    }
+}
