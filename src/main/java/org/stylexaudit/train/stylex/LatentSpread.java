@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * visible in {@code bundle.json} ({@code training.latentSpread}) and in the command's output.
  *
  * @param images held-out images and noise draws measured
- * @param encoderWVariance variance of E(x) over held-out images, averaged over the w dimensions
+ * @param encoderWVariance variance of E(x) over held-out images, averaged over the w dimensions (close to 1 by
+ *        construction when {@link StylexConfig#wNorm()} standardizes E(x); then the image variances say more)
  * @param mappingWVariance variance of M(z) over noise draws, averaged over the w dimensions
  * @param realImageVariance variance of the held-out images over images, averaged over pixels and channels
  * @param reconstructionVariance the same for their reconstructions G(E(x))
@@ -38,12 +39,12 @@ public record LatentSpread(int images, double encoderWVariance, double mappingWV
         return t.withContext(ctx -> {
             NDArray x = ctx.manager().create(t.data().heldOut(0, n), new Shape(n, 3, r, r));
             NDArray p = t.classify(ctx, x).softmax(1);
-            NDArray w = t.encode(ctx, t.ema, x, false);
+            NDArray w = t.encode(ctx, t.ema, x);
             NDArray xr = t.generate(ctx, t.ema, w, p).clip(-1f, 1f);
             NDArray wm = t.mapping.forward(ctx, t.ema.mapping(), ctx.manager().create(z, new Shape(n, zDim)));
             NDArray cond = p.get("0:1").repeat(0, n);
             NDArray xf = t.generate(ctx, t.ema, wm, cond).clip(-1f, 1f);
-            NDArray back = t.encode(ctx, t.ema, xf, false);
+            NDArray back = t.encode(ctx, t.ema, xf);
             return new LatentSpread(n, variance(w), variance(wm), variance(x.mul(ctx.c(0.5f))),
                     variance(xr.mul(ctx.c(0.5f))), variance(xf.mul(ctx.c(0.5f))),
                     back.sub(wm).abs().mean().getFloat(),

@@ -132,7 +132,7 @@ public final class StylexExporter {
         float[][] djl = t.withContext(ctx -> {
             NDArray xa = ctx.manager().create(x, new Shape(n, 3, r, r));
             NDArray logits = t.classify(ctx, xa);
-            NDArray w = t.encode(ctx, t.ema, xa, false);
+            NDArray w = t.encode(ctx, t.ema, xa);
             NDArray s = t.styles.forward(ctx, t.ema.styles(), w, logits.softmax(1));
             NDArray img = t.toBundleRange(ctx, t.synthesis.forward(ctx, t.ema.synthesis(), s));
             NDArray wm = t.mapping.forward(ctx, t.ema.mapping(), ctx.manager().create(z, new Shape(n, cfg.zDim())));

@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
 
 /**
  * Standardizes the encoder's output per w dimension, as a batch normalization without learned scale or shift:
- * training batches use their own mean and variance, everything else (moving-average networks, fidelity, export)
- * uses running statistics kept beside the weights.
+ * training batches use their own mean and variance, the moving-average networks (fidelity, export) use running
+ * statistics of the moving-average encoder's outputs, kept beside the weights.
  *
  * <p>Why: in the step-2540 sample run E(x) varied about 100 times less across images than the mapping's w, so the
  * style affines saw almost the same input for every image and the generator drew one average fundus per class.
@@ -17,7 +17,7 @@ import ai.djl.ndarray.types.Shape;
  */
 final class WStandardizer {
 
-    /** Running statistics follow the batch statistics with this decay per encoder batch (about 100 batches). */
+    /** Running statistics follow the tracked batches with this decay per encoder batch (about 100 batches). */
     static final float MOMENTUM = 0.99f;
     static final float EPS = 1e-5f;
 
@@ -34,25 +34,27 @@ final class WStandardizer {
         return stats;
     }
 
-    /**
-     * Returns {@code h} standardized with its batch's statistics (gradients flow through them); when {@code track}
-     * is set the running statistics move towards this batch's.
-     */
-    NDArray batch(Ctx ctx, NDArray h, boolean track) {
-        NDArray mean = h.mean(new int[] {0}, true);
-        NDArray centred = h.sub(mean);
+    /** Returns {@code h} standardized with its batch's statistics; gradients flow through them. */
+    NDArray batch(Ctx ctx, NDArray h) {
+        NDArray centred = h.sub(h.mean(new int[] {0}, true));
         NDArray var = centred.square().mean(new int[] {0}, true);
-        if (track) {
-            try (NDManager tmp = stats.manager().newSubManager()) {
-                NDArray m = mean.stopGradient().reshape(-1).mul(ctx.c(1f - MOMENTUM));
-                NDArray v = var.stopGradient().reshape(-1).mul(ctx.c(1f - MOMENTUM));
-                m.attach(tmp);
-                v.attach(tmp);
-                stats.get("mean").muli(MOMENTUM).addi(m);
-                stats.get("var").muli(MOMENTUM).addi(v);
-            }
-        }
         return centred.div(var.add(ctx.c(EPS)).sqrt());
+    }
+
+    /** Moves the running statistics towards those of the raw outputs {@code h} (no gradient). */
+    void track(Ctx ctx, NDArray h) {
+        try (NDManager tmp = stats.manager().newSubManager()) {
+            NDArray d = h.stopGradient();
+            NDArray mean = d.mean(new int[] {0});
+            NDArray var = d.sub(mean.reshape(1, -1)).square().mean(new int[] {0});
+            NDArray m = mean.mul(ctx.c(1f - MOMENTUM));
+            NDArray v = var.mul(ctx.c(1f - MOMENTUM));
+            for (NDArray a : new NDArray[] {d, mean, var, m, v}) {
+                a.attach(tmp);
+            }
+            stats.get("mean").muli(MOMENTUM).addi(m);
+            stats.get("var").muli(MOMENTUM).addi(v);
+        }
     }
 
     /** Returns {@code h} standardized with the running statistics (no batch dependence). */

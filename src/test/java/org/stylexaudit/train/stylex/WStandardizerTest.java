@@ -36,17 +36,17 @@ class WStandardizerTest {
              NDManager sm = root.newSubManager()) {
             Ctx ctx = consts.on(sm);
             WStandardizer norm = new WStandardizer(3, root);
-            NDArray out = norm.batch(ctx, sm.create(encoderOutputs(1), new Shape(6, 3)), false);
+            NDArray out = norm.batch(ctx, sm.create(encoderOutputs(1), new Shape(6, 3)));
             assertArrayEquals(new float[] {0, 0, 0}, out.mean(new int[] {0}).toFloatArray(), 1e-4f);
             // The epsilon keeps the narrowest dimension (variance 8e-4) a little under 1.
             assertArrayEquals(new float[] {1, 1, 1}, out.square().mean(new int[] {0}).toFloatArray(), 2e-2f);
             assertArrayEquals(new float[] {0, 0, 0}, norm.stats().get("mean").toFloatArray(), 0f,
-                    "untracked batches leave the running statistics alone");
+                    "standardizing a batch leaves the running statistics alone");
         }
     }
 
     @Test
-    void running_convergesToTheBatchStandardizationWhenTheBatchesAgree() {
+    void running_convergesToTheBatchStandardizationOfTheTrackedOutputs() {
         try (NDManager root = NDManager.newBaseManager("PyTorch");
              Ctx.Constants consts = Ctx.constants(root);
              NDManager sm = root.newSubManager()) {
@@ -54,16 +54,16 @@ class WStandardizerTest {
             WStandardizer norm = new WStandardizer(3, root);
             NDArray h = sm.create(encoderOutputs(2), new Shape(6, 3));
             float[] first = norm.stats().get("mean").toFloatArray();
-            norm.batch(ctx, h, true);
+            norm.track(ctx, h);
             float[] mean = h.mean(new int[] {0}).toFloatArray();
             for (int i = 0; i < 3; i++) {
                 assertEquals((1 - WStandardizer.MOMENTUM) * mean[i] + WStandardizer.MOMENTUM * first[i],
                         norm.stats().get("mean").getFloat(i), 1e-6f);
             }
             for (int k = 0; k < 2000; k++) {
-                norm.batch(ctx, h, true);
+                norm.track(ctx, h);
             }
-            assertArrayEquals(norm.batch(ctx, h, false).toFloatArray(), norm.running(ctx, h).toFloatArray(), 1e-3f);
+            assertArrayEquals(norm.batch(ctx, h).toFloatArray(), norm.running(ctx, h).toFloatArray(), 1e-3f);
         }
     }
 }
