@@ -17,17 +17,16 @@ class FlopTallyTest {
 
     @Test
     void convAndLinear_countTwoFlopsPerMultiplyAdd() {
-        try (NDManager root = NDManager.newBaseManager("PyTorch");
-             Ctx.Constants consts = Ctx.constants(root);
-             NDManager sm = root.newSubManager()) {
-            Ctx ctx = consts.on(sm);
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            Ctx ctx = s.ctx;
+            NDManager sm = s.step;
             NDArray x = sm.ones(new Shape(2, 3, 8, 8));
             NDArray w = sm.ones(new Shape(5, 3, 3, 3));
             Layers.conv(ctx, x, w, null);
             // Each of the 2 x 5 x 8 x 8 outputs is a sum of 3 x 3 x 3 products ("same" padding keeps 8 x 8).
-            assertEquals(2L * (2 * 5 * 8 * 8) * (3 * 3 * 3), consts.forwardFlops());
+            assertEquals(2L * (2 * 5 * 8 * 8) * (3 * 3 * 3), s.consts.forwardFlops());
             Layers.linear(ctx, sm.ones(new Shape(4, 6)), sm.ones(new Shape(7, 6)), null);
-            assertEquals(2L * (2 * 5 * 8 * 8) * 27 + 2L * 4 * 7 * 6, consts.forwardFlops());
+            assertEquals(2L * (2 * 5 * 8 * 8) * 27 + 2L * 4 * 7 * 6, s.consts.forwardFlops());
         }
     }
 
@@ -35,11 +34,10 @@ class FlopTallyTest {
     void synthesisForward_countsEveryModulatedConvolution() {
         StylexConfig cfg = StylexConfig.tiny();
         Synthesis g = new Synthesis(cfg);
-        try (NDManager root = NDManager.newBaseManager("PyTorch");
-             Ctx.Constants consts = Ctx.constants(root);
-             ParamSet p = g.init(root, 3);
-             NDManager sm = root.newSubManager()) {
-            Ctx ctx = consts.on(sm);
+        try (TestFixtures.Scratch s = TestFixtures.scratch();
+             ParamSet p = g.init(s.root, 3)) {
+            Ctx ctx = s.ctx;
+            NDManager sm = s.step;
             g.forward(ctx, p, sm.ones(new Shape(1, g.styleSize())));
             long expected = 0;
             for (StyleLayer l : g.layout()) {
@@ -53,7 +51,7 @@ class FlopTallyTest {
                     expected += 2L * 3 * (2 * n * n * n + 2 * n * n * 2 * n);
                 }
             }
-            assertEquals(expected, consts.forwardFlops());
+            assertEquals(expected, s.consts.forwardFlops());
         }
     }
 }

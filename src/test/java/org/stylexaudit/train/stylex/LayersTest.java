@@ -16,10 +16,9 @@ class LayersTest {
 
     @Test
     void upsampleLinear_interpolatesWithHalfPixelCentresAndClampedEdges() {
-        try (NDManager root = NDManager.newBaseManager("PyTorch");
-             Ctx.Constants consts = Ctx.constants(root);
-             NDManager sm = root.newSubManager()) {
-            Ctx ctx = consts.on(sm);
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            Ctx ctx = s.ctx;
+            NDManager sm = s.step;
             float[] in = {1, 2, 5, 3, 4, 0, 7, 7, 9};
             float[] got = Layers.upsampleLinear(ctx, sm.create(in, new Shape(1, 1, 3, 3))).toFloatArray();
             // Separable: each output row/column i sits at input coordinate (i + 0.5) / 2 - 0.5, clamped to [0, 2].

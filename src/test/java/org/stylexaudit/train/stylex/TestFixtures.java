@@ -28,6 +28,26 @@ public final class TestFixtures {
         ai.djl.pytorch.jni.JniUtils.setNumThreads(1);
     }
 
+    /** Returns a PyTorch base manager, its trainer constants and one step context, closed together. */
+    static Scratch scratch() {
+        return new Scratch();
+    }
+
+    /** The native memory a layer-level test needs: {@code root} for parameters, {@code step} for temporaries. */
+    static final class Scratch implements AutoCloseable {
+        final NDManager root = NDManager.newBaseManager("PyTorch");
+        final Ctx.Constants consts = Ctx.constants(root);
+        final NDManager step = root.newSubManager();
+        final Ctx ctx = consts.on(step);
+
+        @Override
+        public void close() {
+            step.close();
+            consts.close();
+            root.close();
+        }
+    }
+
     /**
      * Writes {@code count} PNGs of coloured discs on a dark background (even ones red-tinted) and a
      * ground-truth.csv whose split column holds out the last {@code heldOut} images.

@@ -31,11 +31,10 @@ class WStandardizerTest {
 
     @Test
     void batch_givesEveryDimensionZeroMeanAndUnitVarianceWhateverItsScale() {
-        try (NDManager root = NDManager.newBaseManager("PyTorch");
-             Ctx.Constants consts = Ctx.constants(root);
-             NDManager sm = root.newSubManager()) {
-            Ctx ctx = consts.on(sm);
-            WStandardizer norm = new WStandardizer(3, root);
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            Ctx ctx = s.ctx;
+            NDManager sm = s.step;
+            WStandardizer norm = new WStandardizer(3, s.root);
             NDArray out = norm.batch(ctx, sm.create(encoderOutputs(1), new Shape(6, 3)));
             assertArrayEquals(new float[] {0, 0, 0}, out.mean(new int[] {0}).toFloatArray(), 1e-4f);
             // The epsilon keeps the narrowest dimension (variance 8e-4) a little under 1.
@@ -47,11 +46,10 @@ class WStandardizerTest {
 
     @Test
     void running_convergesToTheBatchStandardizationOfTheTrackedOutputs() {
-        try (NDManager root = NDManager.newBaseManager("PyTorch");
-             Ctx.Constants consts = Ctx.constants(root);
-             NDManager sm = root.newSubManager()) {
-            Ctx ctx = consts.on(sm);
-            WStandardizer norm = new WStandardizer(3, root);
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            Ctx ctx = s.ctx;
+            NDManager sm = s.step;
+            WStandardizer norm = new WStandardizer(3, s.root);
             NDArray h = sm.create(encoderOutputs(2), new Shape(6, 3));
             float[] first = norm.stats().get("mean").toFloatArray();
             norm.track(ctx, h);
