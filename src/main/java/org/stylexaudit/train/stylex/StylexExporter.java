@@ -66,6 +66,7 @@ public final class StylexExporter {
     public FidelityRecord export(Path dir, Progress progress) throws StylexException {
         try {
             progress.start("export bundle", 5);
+            t.calibrate();
             Map<String, byte[]> graphs = new LinkedHashMap<>();
             graphs.put(BundleManifest.ENCODER, t.encoder.export(t.ema.encoder(), t.wNorm));
             graphs.put(BundleManifest.STYLES, t.styles.export(t.ema.styles()));

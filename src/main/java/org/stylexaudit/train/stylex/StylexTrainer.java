@@ -2,6 +2,8 @@ package org.stylexaudit.train.stylex;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -59,6 +61,8 @@ public final class StylexTrainer implements AutoCloseable {
     final Encoder encoder;
     /** Standardizes E's output, or null when {@link StylexConfig#wNorm()} is "none". */
     final WStandardizer wNorm;
+    static final int CALIBRATION_IMAGES = 256;
+    private static final int CALIBRATION_CHUNK = 64;
     final Synthesis synthesis;
     final Styles styles;
     final Mapping mapping;
@@ -363,11 +367,6 @@ public final class StylexTrainer implements AutoCloseable {
 
     private NDArray encoderLoss(Ctx ctx, NDArray x, NDArray p, NDArray logp, boolean warm, Map<String, Float> out) {
         NDArray w = encode(ctx, live, x);
-        if (wNorm != null) {
-            // The statistics serve the moving-average encoder, whose raw outputs drift apart from the live one's
-            // (step 1000 of a fresh run: held-out PSNR 15.3 dB with the live encoder's statistics, 16.7 with its own).
-            wNorm.track(ctx, encoder.forward(ctx.withoutBackward(), ema.encoder(), x));
-        }
         NDArray xr = generate(ctx, live, w, p);
         NDArray diff = xr.sub(x);
         NDArray l1 = diff.abs().mean();
@@ -438,7 +437,8 @@ public final class StylexTrainer implements AutoCloseable {
 
     /**
      * Returns E(x) with the given networks, standardized as {@link StylexConfig#wNorm()} says: the live networks
-     * use the batch's statistics, the moving-average networks the running statistics, as the exported encoder does.
+     * use the batch's statistics, the moving-average networks the statistics last measured by {@link #calibrate()},
+     * as the exported encoder does.
      */
     NDArray encode(Ctx ctx, Nets n, NDArray x) {
         NDArray h = encoder.forward(ctx, n.encoder(), x);
@@ -465,8 +465,32 @@ public final class StylexTrainer implements AutoCloseable {
         }
     }
 
+    /**
+     * Measures the w statistics of the moving-average encoder on the first {@value #CALIBRATION_IMAGES} training
+     * images (fewer if there are fewer), so that the moving-average networks and the exported encoder standardize
+     * w as training did; nothing to do when {@link StylexConfig#wNorm()} is "none".
+     */
+    void calibrate() {
+        if (wNorm == null) {
+            return;
+        }
+        int n = Math.min(CALIBRATION_IMAGES, data.trainCount());
+        int r = cfg.resolution();
+        withContext(ctx -> {
+            NDList raw = new NDList();
+            for (int from = 0; from < n; from += CALIBRATION_CHUNK) {
+                int count = Math.min(CALIBRATION_CHUNK, n - from);
+                NDArray x = ctx.manager().create(data.trainImages(from, count), new Shape(count, 3, r, r));
+                raw.add(encoder.forward(ctx.withoutBackward(), ema.encoder(), x));
+            }
+            wNorm.fit(NDArrays.concat(raw));
+            return null;
+        });
+    }
+
     /** Returns mean PSNR (dB, images in [0,1]) of EMA reconstructions of the first held-out images. */
     double heldOutPsnr() {
+        calibrate();
         int n = Math.min(cfg.evalImages(), data.heldOutCount());
         int r = cfg.resolution();
         return withContext(ctx -> {

@@ -227,12 +227,21 @@ public final class TrainingData {
         return cachedPerm;
     }
 
+    /** Returns training images {@code from .. from+count-1}, in stored order, as one flat array. */
+    float[] trainImages(int from, int count) {
+        return flat(train, from, count);
+    }
+
     /** Returns held-out images {@code from .. from+count-1} as one flat array. */
     float[] heldOut(int from, int count) {
+        return flat(heldOut, from, count);
+    }
+
+    private float[] flat(float[][] images, int from, int count) {
         int plane = 3 * resolution * resolution;
         float[] out = new float[count * plane];
         for (int i = 0; i < count; i++) {
-            System.arraycopy(heldOut[from + i], 0, out, i * plane, plane);
+            System.arraycopy(images[from + i], 0, out, i * plane, plane);
         }
         return out;
     }
