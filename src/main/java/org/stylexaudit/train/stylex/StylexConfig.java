@@ -145,6 +145,10 @@ public record StylexConfig(
         if (!"batch".equals(wNorm) && !"none".equals(wNorm)) {
             throw new IllegalArgumentException("wNorm must be \"batch\" or \"none\", got " + wNorm);
         }
+        if ("batch".equals(wNorm) && batch < 2) {
+            // One image has no spread to standardize by: every w would be zero.
+            throw new IllegalArgumentException("wNorm \"batch\" needs a batch of at least 2, got " + batch);
+        }
         if (heldOutFraction <= 0 || heldOutFraction >= 1) {
             throw new IllegalArgumentException("heldOutFraction must be in (0,1), got " + heldOutFraction);
         }
@@ -255,7 +259,8 @@ public record StylexConfig(
             }
             return v;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a " + type.getSimpleName() + ", got \"" + v + "\"");
+            String kind = type == int.class || type == long.class ? "an integer" : "a number";
+            throw new IllegalArgumentException(name + " needs " + kind + ", got \"" + v + "\"");
         }
     }
 

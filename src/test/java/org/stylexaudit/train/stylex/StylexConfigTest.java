@@ -28,11 +28,14 @@ class StylexConfigTest {
         assertTrue(e.getMessage().contains("unknown hyper-parameter lrEncodr") && e.getMessage().contains("lrEncoder"),
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> d.with("batch", "sixteen"));
-        assertTrue(e.getMessage().contains("batch needs a int"), e.getMessage());
+        assertTrue(e.getMessage().contains("batch needs an integer"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> d.with("resolution", "48"));
         assertTrue(e.getMessage().contains("power of two"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> d.with("skipUpsample", "cubic"));
         assertTrue(e.getMessage().contains("skipUpsample"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> d.withBatch(1));
+        assertTrue(e.getMessage().contains("wNorm \"batch\" needs a batch of at least 2"), e.getMessage());
+        assertEquals(1, d.with("wNorm", "none").withBatch(1).batch());
     }
 
     @Test
