@@ -11,16 +11,25 @@
 #               (git show 106b2b7:training/sample-bundle/checkpoint.bin > ckpt-2540.bin; --warm-start ckpt-2540.bin)
 #               with today's defaults. docs/training.md, "Sample bundle", says why.
 # The checkpoint (checkpoint.bin) and the training log (train-log.txt) live in this folder; run this script again to
-# resume bit for bit. Set STEPS to the current step count to stop and export the bundle to sample-studies/bundle.
+# resume bit for bit. Set STEPS to the current step count to stop and export the bundle to OUT (sample-studies/bundle).
+# RUN=training/sample-bundle-wnorm continues the candidate run instead: trained from scratch with the defaults of
+# 2026-11-27 (standardized w; docs/training.md, "Standardized w"), same data and classifier, no HYPER values.
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
+RUN=${RUN:-$HERE}
+OUT=${OUT:-sample-studies/bundle}
 JAR=${JAR:-target/stylex-audit.jar}
 DATA=${DATA:-training/data}
 STEPS=${STEPS:-100000}
 THREADS=${THREADS:-1}
-# The committed checkpoint is phase 1 (step 2540): it resumes and exports only with the values it was trained with.
-HYPER=${HYPER:---hyper lrEncoder=2e-4 --hyper wRecLoss=l1 --hyper skipUpsample=nearest --hyper wNorm=none}
+# The committed checkpoint of this folder is phase 1 (step 2540): it resumes and exports only with the values it was
+# trained with. The candidate run uses today's defaults (HYPER empty).
+if [ "$RUN" = "$HERE" ]; then
+  HYPER=${HYPER-"--hyper lrEncoder=2e-4 --hyper wRecLoss=l1 --hyper skipUpsample=nearest --hyper wNorm=none"}
+else
+  HYPER=${HYPER-}
+fi
 JAVA="java -Xmx8g -Dai.djl.offline=true -jar $JAR"
 if [ ! -f "$DATA/ground-truth.csv" ]; then
   $JAVA synth --out "$DATA" --count 4000 --seed 11 --resolution 128 --format png
@@ -37,6 +46,6 @@ fi
 export ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-AVX}
 # glibc's allocator returned and re-faulted tensor memory on every step (DJL-NOTES trap 6): keep it in the heap.
 export MALLOC_MMAP_THRESHOLD_=33554432 MALLOC_TRIM_THRESHOLD_=268435456 MALLOC_TOP_PAD_=67108864
-exec $JAVA train stylex --images "$DATA" --classifier "$HERE/classifier.onnx" --out sample-studies/bundle \
-  --work "$HERE" --resolution 64 --batch 16 --steps "$STEPS" --threads "$THREADS" --checkpoint-minutes 5 --resume $HYPER \
-  >> "$HERE/run.out" 2>&1
+exec $JAVA train stylex --images "$DATA" --classifier "$HERE/classifier.onnx" --out "$OUT" \
+  --work "$RUN" --resolution 64 --batch 16 --steps "$STEPS" --threads "$THREADS" --checkpoint-minutes 5 --resume $HYPER \
+  >> "$RUN/run.out" 2>&1
