@@ -30,7 +30,7 @@ final class Encoder {
 
     /**
      * Writes encoder.onnx: input "image" [N,3,R,R] in the classifier's value range ([0,1] for "unit", else
-     * [-1,1]), output "w" [N,wDim], standardized with {@code norm}'s running statistics unless it is null.
+     * [-1,1]), output "w" [N,wDim], standardized with {@code norm}'s fitted statistics unless it is null.
      */
     byte[] export(ParamSet p, WStandardizer norm) {
         OnnxBuilder ob = new OnnxBuilder("encoder");

@@ -66,7 +66,8 @@ import java.util.stream.Collectors;
  *        can lower by making its outputs smaller and alike; checkpoints written before the setting existed read
  *        as "l1")
  * @param wNorm how the encoder's output is scaled before the style affines: "batch" (default: standardized per
- *        dimension, batch statistics while training and running statistics after, see {@link WStandardizer}) or
+ *        dimension, batch statistics while training, statistics measured on training images for the moving
+ *        average and the export, see {@link WStandardizer}) or
  *        "none" (raw, as before 2026-11-27: the encoder's spread shrank to a hundredth of the mapping's;
  *        checkpoints written before the setting existed read as "none")
  */

@@ -43,7 +43,7 @@ final class WStandardizer {
         return centred.div(var.add(ctx.c(EPS)).sqrt());
     }
 
-    /** Sets the running statistics to the mean and variance of the raw outputs {@code h} [N, wDim]. */
+    /** Sets the fitted statistics to the mean and variance of the raw outputs {@code h} [N, wDim]. */
     void fit(NDArray h) {
         try (NDManager tmp = stats.manager().newSubManager()) {
             NDArray d = h.stopGradient();
