@@ -70,6 +70,10 @@ import java.util.stream.Collectors;
  *        average and the export, see {@link WStandardizer}) or
  *        "none" (raw, as before 2026-11-27: the encoder's spread shrank to a hundredth of the mapping's;
  *        checkpoints written before the setting existed read as "none")
+ * @param textureWeight weight of the texture term on encoder batches: relative L1 between position-free statistics
+ *        of the band-pass pyramid's bright and dark parts of x and G(E(x)) ({@link Losses#textureL1}); it rewards
+ *        drawing as many small lesions as the original has where the pixel and pyramid L1 reward blurring them
+ *        away (0 switches it off; checkpoints written before the setting existed read as 0)
  */
 public record StylexConfig(
         long seed,
@@ -108,7 +112,8 @@ public record StylexConfig(
         String classifierInput,
         String skipUpsample,
         String wRecLoss,
-        String wNorm) {
+        String wNorm,
+        float textureWeight) {
 
     /** Checks ranges so that a bad value fails before any native memory is allocated. */
     public StylexConfig {
@@ -150,6 +155,9 @@ public record StylexConfig(
             // One image has no spread to standardize by: every w would be zero.
             throw new IllegalArgumentException("wNorm \"batch\" needs a batch of at least 2, got " + batch);
         }
+        if (!(textureWeight >= 0)) {
+            throw new IllegalArgumentException("textureWeight must not be negative, got " + textureWeight);
+        }
         if (heldOutFraction <= 0 || heldOutFraction >= 1) {
             throw new IllegalArgumentException("heldOutFraction must be in (0,1), got " + heldOutFraction);
         }
@@ -160,7 +168,7 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 1e-3f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear", "relative", "batch");
+                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear", "relative", "batch", 0f);
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -168,7 +176,7 @@ public record StylexConfig(
         return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
                 2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
                 2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
-                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch");
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f);
     }
 
     /** Returns channels of the layers working at resolution {@code res}. */

@@ -379,6 +379,11 @@ public final class StylexTrainer implements AutoCloseable {
         out.put("rec_pyr", pyr.getFloat());
         out.put("kl", kl.getFloat());
         out.put("w_rec", wr.getFloat());
+        if (cfg.textureWeight() > 0) {
+            NDArray tex = Losses.textureL1(ctx, x, xr);
+            loss = loss.add(tex.mul(ctx.c(cfg.textureWeight())));
+            out.put("rec_tex", tex.getFloat());
+        }
         if (!warm) {
             NDArray adv = Activation.softPlus(discriminator.forward(ctx, disc, xr, p).neg()).mean();
             loss = loss.add(adv.mul(ctx.c(cfg.advWeight())));

@@ -56,7 +56,8 @@ class StylexConfigTest {
                 d.lrMapping(), d.lrDiscriminator(), d.beta1(), d.beta2(), d.adamEps(), d.warmupSteps(),
                 d.advWeight(), d.recL1Weight(), d.recPyramidWeight(), d.wRecWeight(), d.klWeight(), d.r1Gamma(),
                 d.r1Interval(), d.noiseEvery(), d.emaHalfLifeImages(), d.checkpointMinutes(), d.logEvery(),
-                d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null, null);
+                d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null, null,
+                0f);
         assertEquals("nearest", old.skipUpsample());
         assertEquals("l1", old.wRecLoss());
         assertEquals("none", old.wNorm());

@@ -1,0 +1,84 @@
+package org.stylexaudit.train.stylex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LossesTest {
+
+    private static final int R = 32;
+
+    @BeforeAll
+    static void oneThread() {
+        TestFixtures.singleThread();
+    }
+
+    /** Two 32-px images on a mid background, with 3x3 dark dots at (x, y) + the given shift (none when dots is false). */
+    private static float[] fundusLike(boolean dots, int shift) {
+        float[] v = new float[2 * 3 * R * R];
+        int[][] at = {{5, 5}, {13, 13}, {5, 21}}; // the same place within every 8-px cell
+        for (int b = 0; b < 2; b++) {
+            for (int c = 0; c < 3; c++) {
+                for (int i = 0; i < R * R; i++) {
+                    v[(b * 3 + c) * R * R + i] = 0.2f + 0.1f * c;
+                }
+                if (!dots) {
+                    continue;
+                }
+                for (int k = 0; k <= b + 1; k++) {
+                    for (int dy = 0; dy < 3; dy++) {
+                        for (int dx = 0; dx < 3; dx++) {
+                            int x = at[k][0] + shift + dx;
+                            int y = at[k][1] + dy;
+                            v[(b * 3 + c) * R * R + y * R + x] = -0.6f;
+                        }
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    private static float[] texture(float[] x, float[] xr) {
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            NDArray a = s.step.create(x, new Shape(2, 3, R, R));
+            NDArray b = s.step.create(xr, new Shape(2, 3, R, R));
+            return new float[] {Losses.textureL1(s.ctx, a, b).getFloat(), Losses.pyramidL1(s.ctx, b.sub(a)).getFloat()};
+        }
+    }
+
+    @Test
+    void textureL1_isZeroForTheSameImages() {
+        float[] x = fundusLike(true, 0);
+        assertEquals(0f, texture(x, x)[0], 1e-6f);
+    }
+
+    @Test
+    void textureL1_penalizesDotsBlurredAway_notDotsDrawnElsewhere() {
+        float[] x = fundusLike(true, 0);
+        // Moved by 8 px, a whole cell of the coarsest band, so every band holds the same dots elsewhere.
+        float[] moved = texture(x, fundusLike(true, 8));
+        float[] removed = texture(x, fundusLike(false, 0));
+        assertTrue(moved[0] < 1e-4f, "moved dots cost " + moved[0]);
+        assertTrue(removed[0] > 0.5f, "missing dots cost only " + removed[0]);
+        // The pyramid L1 penalizes the moved dots more than the missing ones: the blur it favours.
+        assertTrue(moved[1] > removed[1], "pyramid L1 moved " + moved[1] + " removed " + removed[1]);
+    }
+
+    @Test
+    void textureStats_countMoreDotsAsMoreDarkDetail() {
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            float[] st = Losses.textureStats(s.ctx, s.step.create(fundusLike(true, 0), new Shape(2, 3, R, R)))
+                    .toFloatArray();
+            int f = st.length / 2;
+            // Per level: [bright mean, bright rms, dark mean, dark rms] x 3 channels; image 1 has 3 dots, image 0 has 2.
+            float dark0 = st[2 * 3];
+            float dark1 = st[f + 2 * 3];
+            assertEquals(1.5f, dark1 / dark0, 0.05f);
+        }
+    }
+}
