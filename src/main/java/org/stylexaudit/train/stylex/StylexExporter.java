@@ -44,6 +44,8 @@ public final class StylexExporter {
 
     /** Held-out images (and noise draws) the latent-spread diagnostic uses. */
     static final int SPREAD_IMAGES = 64;
+    /** Training images the linear read-out of w is fitted on (four per w dimension at the sample configuration). */
+    static final int READOUT_FIT_IMAGES = 1024;
     /** File name of the contact sheet. */
     public static final String CONTACT_SHEET = "fidelity-sheet.png";
     /** Exporter format recorded in the training record of bundle.json. */
@@ -85,7 +87,12 @@ public final class StylexExporter {
             progress.advance(2, "fidelity " + fidelity);
             LatentSpread spread = LatentSpread.measure(t, SPREAD_IMAGES);
             progress.advance(3, spread.describe());
-            BundleWriter writer = new BundleWriter(manifest(parity, fidelity, spread))
+            LatentReadout readout = probes.isEmpty() ? null
+                    : LatentReadout.measure(t, probes, READOUT_FIT_IMAGES, t.config().fidelityImages());
+            if (readout != null) {
+                progress.advance(4, readout.describe());
+            }
+            BundleWriter writer = new BundleWriter(manifest(parity, fidelity, spread, readout))
                     .copy(BundleManifest.CLASSIFIER, t.classifier().onnxFile());
             graphs.forEach(writer::put);
             writer.put(CONTACT_SHEET, sheet.toByteArray());
@@ -307,7 +314,8 @@ public final class StylexExporter {
 
     // ------------------------------------------------------------------ bundle.json
 
-    private BundleManifest manifest(Map<String, Double> parity, FidelityRecord fidelity, LatentSpread spread) {
+    private BundleManifest manifest(Map<String, Double> parity, FidelityRecord fidelity, LatentSpread spread,
+            LatentReadout readout) {
         StylexConfig cfg = t.config();
         int r = cfg.resolution();
         List<StyleLayout.Layer> layers = new ArrayList<>();
@@ -328,7 +336,9 @@ public final class StylexExporter {
         training.put("seconds", rec.seconds());
         training.put("parameterCounts", t.parameterCounts());
         training.put("perceptualTerm", "L1 on a Laplacian pyramid: " + Losses.PYRAMID_LEVELS
-                + " band-pass levels plus the low-pass residual");
+                + " band-pass levels plus the low-pass residual" + (cfg.textureWeight() > 0
+                        ? "; texture term (weight " + cfg.textureWeight() + "): relative L1 between the pyramid's "
+                                + "position-free band statistics" : ""));
         Map<String, Object> graphs = new LinkedHashMap<>();
         graphs.put("encoder", "image [N,3," + r + "," + r + "] -> w [N," + cfg.wDim() + "]");
         graphs.put("styles", "w [N," + cfg.wDim() + "], logits [N," + t.classifier().classes()
@@ -341,6 +351,9 @@ public final class StylexExporter {
         training.put("onnxParity", parity);
         training.put("fidelity", fidelity);
         training.put("latentSpread", spread);
+        if (readout != null) {
+            training.put("latentReadout", readout);
+        }
         training.put("losses", rec.history());
         BundleManifest.ValueRange range = "unit".equals(cfg.classifierInput())
                 ? new BundleManifest.ValueRange(0, 1) : new BundleManifest.ValueRange(-1, 1);

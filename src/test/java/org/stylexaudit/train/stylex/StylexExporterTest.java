@@ -109,6 +109,10 @@ class StylexExporterTest {
                 assertTrue(spread.get(field).asDouble() > 0, field + " in " + spread);
             }
             assertTrue(spread.get("realImageVariance").asDouble() < 0.25, "images in [0,1] vary by less than 1/4");
+            JsonNode readout = b.at("/training/latentReadout");
+            assertEquals(data.trainCount(), readout.get("fitImages").asInt(), "fitted on every training image");
+            double r = readout.at("/correlations/red_cast").asDouble(Double.NaN);
+            assertTrue(r >= -1 && r <= 1, "read-out r of the probe in " + readout);
             BufferedImage sheet = ImageIO.read(bundle.resolve(StylexExporter.CONTACT_SHEET).toFile());
             assertEquals(2 * sheet.getWidth() / 4, sheet.getHeight(), "one band of 4 originals over 4 reconstructions");
             BufferedImage curves = ImageIO.read(bundle.resolve(TrainingCurves.FILE).toFile());
