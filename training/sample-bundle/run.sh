@@ -12,8 +12,10 @@
 #               with today's defaults. docs/training.md, "Sample bundle", says why.
 # The checkpoint (checkpoint.bin) and the training log (train-log.txt) live in this folder; run this script again to
 # resume bit for bit. Set STEPS to the current step count to stop and export the bundle to OUT (sample-studies/bundle).
-# RUN=training/sample-bundle-wnorm continues the candidate run instead: trained from scratch with the defaults of
-# 2026-11-27 (standardized w; docs/training.md, "Standardized w"), same data and classifier, no HYPER values.
+# RUN=training/sample-bundle-wnorm continues the candidate run instead: trained from scratch to step 3209 with the
+# defaults of 2026-11-27 (standardized w; docs/training.md, "Standardized w"), same data and classifier, then warm
+# started with the texture term (textureWeight 1 to step 3450, 5 after it; docs/training.md, "Where the lesions are
+# lost"), so it resumes with --hyper textureWeight=5.
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
@@ -24,9 +26,11 @@ DATA=${DATA:-training/data}
 STEPS=${STEPS:-100000}
 THREADS=${THREADS:-1}
 # The committed checkpoint of this folder is phase 1 (step 2540): it resumes and exports only with the values it was
-# trained with. The candidate run uses today's defaults (HYPER empty).
+# trained with. The candidate run uses today's defaults plus the texture term.
 if [ "$RUN" = "$HERE" ]; then
   HYPER=${HYPER-"--hyper lrEncoder=2e-4 --hyper wRecLoss=l1 --hyper skipUpsample=nearest --hyper wNorm=none"}
+elif [ "$RUN" = "training/sample-bundle-wnorm" ]; then
+  HYPER=${HYPER-"--hyper textureWeight=5"}
 else
   HYPER=${HYPER-}
 fi
