@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  *
  * @param fitImages training images the read-out was fitted on
  * @param testImages held-out images it was scored on
- * @param lambda ridge penalty, in units of the number of fit images (w is standardized, so one value suits all)
+ * @param lambda ridge penalty per fit image (the fit uses lambda times fitImages; w is standardized, so one value
+ *        suits every reading)
  * @param correlations held-out Pearson r of the read-out against each probe reading (null where a reading is
  *        constant over the held-out images)
  */
