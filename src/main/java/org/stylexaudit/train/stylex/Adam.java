@@ -74,9 +74,14 @@ final class Adam implements AutoCloseable {
     }
 
     void read(DataInputStream in) throws IOException {
+        read(in, false);
+    }
+
+    /** Reads the state; with {@code allowMissing} moments of parameters the stream lacks stay zero. */
+    void read(DataInputStream in, boolean allowMissing) throws IOException {
         t = in.readLong();
-        m.read(in);
-        v.read(in);
+        m.read(in, allowMissing);
+        v.read(in, allowMissing);
     }
 
     @Override

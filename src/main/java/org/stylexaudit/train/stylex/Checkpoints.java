@@ -14,7 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -108,11 +110,18 @@ final class Checkpoints {
             }
             List<LossPoint> history = JSON.convertValue(header.get("history"),
                     new TypeReference<List<LossPoint>>() { });
+            List<String> fresh = new ArrayList<>();
             for (ParamSet p : t.stateSets()) {
-                p.read(in);
+                for (String name : p.read(in, warmStart)) {
+                    fresh.add(p.net() + "/" + name);
+                }
             }
             for (Adam a : t.optimizers()) {
-                a.read(in);
+                a.read(in, warmStart);
+            }
+            if (!fresh.isEmpty()) {
+                t.log("warm start: parameters new to the checkpoint keep their initial values: "
+                        + String.join(", ", new LinkedHashSet<>(fresh)));
             }
             if (!"END".equals(in.readUTF())) {
                 throw new StylexException("checkpoint " + file + " is truncated or corrupt");

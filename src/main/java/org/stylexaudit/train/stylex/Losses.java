@@ -24,16 +24,27 @@ final class Losses {
      */
     static NDArray pyramidL1(Ctx ctx, NDArray diff) {
         NDArray total = null;
-        NDArray g = diff;
+        for (NDArray level : pyramid(diff)) {
+            NDArray term = level.abs().mean();
+            total = total == null ? term : total.add(term);
+        }
+        return total;
+    }
+
+    /**
+     * Returns the Laplacian pyramid of images [B,C,R,R]: up to {@link #PYRAMID_LEVELS} band-pass levels, finest
+     * first (a level is the image minus its 2x area-averaged, re-upsampled self), then the remaining low-pass image.
+     */
+    static List<NDArray> pyramid(NDArray img) {
+        List<NDArray> levels = new ArrayList<>();
+        NDArray g = img;
         for (int i = 0; i < PYRAMID_LEVELS && g.getShape().get(2) >= 4; i++) {
             NDArray low = Layers.downsample(g);
-            NDArray band = g.sub(Layers.upsample(low));
-            NDArray term = band.abs().mean();
-            total = total == null ? term : total.add(term);
+            levels.add(g.sub(Layers.upsample(low)));
             g = low;
         }
-        NDArray lowTerm = g.abs().mean();
-        return total == null ? lowTerm : total.add(lowTerm);
+        levels.add(g);
+        return levels;
     }
 
     /**
@@ -57,17 +68,14 @@ final class Losses {
      */
     static NDArray textureStats(Ctx ctx, NDArray img) {
         List<NDArray> stats = new ArrayList<>();
-        NDArray g = img;
-        for (int i = 0; i < PYRAMID_LEVELS && g.getShape().get(2) >= 4; i++) {
-            NDArray low = Layers.downsample(g);
-            NDArray band = g.sub(Layers.upsample(low));
+        List<NDArray> levels = pyramid(img);
+        for (NDArray band : levels.subList(0, levels.size() - 1)) {
             // PyTorch's engine reduces over one axis at a time: flatten the pixels first.
             NDArray flat = band.reshape(band.getShape().get(0), band.getShape().get(1), -1);
             for (NDArray part : new NDArray[] {Activation.relu(flat), Activation.relu(flat.neg())}) {
                 stats.add(part.mean(new int[] {2}));
                 stats.add(part.square().mean(new int[] {2}).add(ctx.c(1e-6f)).sqrt());
             }
-            g = low;
         }
         return NDArrays.concat(new NDList(stats), 1);
     }

@@ -6,9 +6,13 @@ import ai.djl.ndarray.types.Shape;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -122,29 +126,51 @@ final class ParamSet implements AutoCloseable {
 
     /** Reads values written by {@link #write} into this set, checking names and shapes. */
     void read(DataInputStream in) throws IOException {
+        read(in, false);
+    }
+
+    /**
+     * Reads values written by {@link #write} into this set, checking names and shapes. With {@code allowMissing}
+     * (a warm start into a network that gained parameters, such as noise strengths) the parameters the stream
+     * lacks keep their initial values; a stored tensor this set does not have is always an error.
+     *
+     * @return the names of the parameters that kept their initial values
+     */
+    List<String> read(DataInputStream in, boolean allowMissing) throws IOException {
         String stored = in.readUTF();
         int n = in.readInt();
-        if (!stored.equals(net) || n != values.size()) {
+        if (!stored.equals(net) || (allowMissing ? n > values.size() : n != values.size())) {
             throw new IOException("checkpoint holds " + stored + " with " + n + " tensors, expected " + net + " with "
                     + values.size());
         }
-        for (Map.Entry<String, NDArray> e : values.entrySet()) {
+        Set<String> seen = new HashSet<>();
+        for (int k = 0; k < n; k++) {
             String name = in.readUTF();
             int rank = in.readInt();
             long[] shape = new long[rank];
             for (int i = 0; i < rank; i++) {
                 shape[i] = in.readLong();
             }
-            if (!name.equals(e.getKey()) || !new Shape(shape).equals(e.getValue().getShape())) {
+            NDArray target = values.get(name);
+            if (target == null || !new Shape(shape).equals(target.getShape())) {
                 throw new IOException("checkpoint tensor " + net + "/" + name + " " + new Shape(shape)
-                        + " does not match " + e.getKey() + " " + e.getValue().getShape());
+                        + (target == null ? " is not a parameter of this network"
+                                : " does not match " + name + " " + target.getShape()));
             }
             float[] v = new float[Math.toIntExact(new Shape(shape).size())];
             for (int i = 0; i < v.length; i++) {
                 v[i] = in.readFloat();
             }
-            e.getValue().set(v);
+            target.set(v);
+            seen.add(name);
         }
+        List<String> missing = new ArrayList<>();
+        for (String name : values.keySet()) {
+            if (!seen.contains(name)) {
+                missing.add(name);
+            }
+        }
+        return missing;
     }
 
     private static double gaussian(SplittableRandom r) {

@@ -74,6 +74,12 @@ import java.util.stream.Collectors;
  *        of the band-pass pyramid's bright and dark parts of x and G(E(x)) ({@link Losses#textureL1}); it rewards
  *        drawing as many small lesions as the original has where the pixel and pyramid L1 reward blurring them
  *        away (0 switches it off; checkpoints written before the setting existed read as 0)
+ * @param noiseMaps spatial input of the synthesis convolutions: "none" (an image is drawn from the learned 4x4
+ *        constant and the styles alone) or "fixed" (StyleGAN2's noise inputs, frozen: one N(0,1) map per
+ *        convolution, drawn once from the seed and baked into the exported graph, added with a learned strength
+ *        per channel; it gives the generator positions at which to draw small lesions whose number a style can
+ *        set, so an image is still a function of its styles alone). Warm starts may switch it on: the strengths
+ *        start at zero. Checkpoints written before the setting existed read as "none".
  */
 public record StylexConfig(
         long seed,
@@ -113,7 +119,8 @@ public record StylexConfig(
         String skipUpsample,
         String wRecLoss,
         String wNorm,
-        float textureWeight) {
+        float textureWeight,
+        String noiseMaps) {
 
     /** Checks ranges so that a bad value fails before any native memory is allocated. */
     public StylexConfig {
@@ -155,6 +162,12 @@ public record StylexConfig(
             // One image has no spread to standardize by: every w would be zero.
             throw new IllegalArgumentException("wNorm \"batch\" needs a batch of at least 2, got " + batch);
         }
+        if (noiseMaps == null) {
+            noiseMaps = "none";
+        }
+        if (!"none".equals(noiseMaps) && !"fixed".equals(noiseMaps)) {
+            throw new IllegalArgumentException("noiseMaps must be \"none\" or \"fixed\", got " + noiseMaps);
+        }
         if (!(textureWeight >= 0)) {
             throw new IllegalArgumentException("textureWeight must not be negative, got " + textureWeight);
         }
@@ -168,7 +181,7 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 1e-3f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear", "relative", "batch", 0f);
+                10_000.0, 5.0, 25, 100, 16, 0.1, 256, "signed", "bilinear", "relative", "batch", 0f, "none");
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -176,7 +189,7 @@ public record StylexConfig(
         return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
                 2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
                 2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
-                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f);
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f, "fixed");
     }
 
     /** Returns channels of the layers working at resolution {@code res}. */

@@ -279,7 +279,7 @@ public final class StylexTrainer implements AutoCloseable {
                 : String.format(Locale.ROOT, "%dm%02ds", t / 60, t % 60);
     }
 
-    private void log(String line) {
+    void log(String line) {
         try (Writer w = Files.newBufferedWriter(workDir.resolve(LOG), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
             w.write(Instant.now() + " " + line + "\n");

@@ -5,19 +5,26 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Describes the StyleGAN2 synthesis network G(s): a learned 4x4 constant, two modulated 3x3 convolutions per
  * resolution (one at 4x4) after nearest upsampling, and skip toRGB outputs summed across resolutions (the running
  * image doubled bilinearly, or by repetition in older configurations: {@link StylexConfig#skipUpsample()}).
- * There is no per-pixel noise input, so an image is a function of its style vector alone (AttFind edits it).
+ * With {@link StylexConfig#noiseMaps()} "fixed" each convolution also adds one frozen N(0,1) map, drawn once from
+ * the seed, times a learned strength per channel: StyleGAN2's noise inputs without the per-image draw, so an image
+ * is still a function of its style vector alone (AttFind edits it) while the finer layers get positions to draw
+ * small structures at.
  */
 final class Synthesis {
 
     private final StylexConfig cfg;
     private final List<StyleLayer> layout = new ArrayList<>();
     private final int styleSize;
+    private final Map<String, float[]> noiseMaps = new HashMap<>();
 
     Synthesis(StylexConfig cfg) {
         this.cfg = cfg;
@@ -30,6 +37,25 @@ final class Synthesis {
             off = add("b" + res + "_rgb", "torgb", res, cfg.channels(res), off);
         }
         styleSize = off;
+        if ("fixed".equals(cfg.noiseMaps())) {
+            for (StyleLayer l : layout) {
+                if ("conv".equals(l.kind())) {
+                    noiseMaps.put(l.name(), noiseMap(cfg.seed(), l.name(), l.resolution()));
+                }
+            }
+        }
+    }
+
+    /** Draws a layer's frozen noise map from the seed and the layer name alone (same draw in training and export). */
+    private static float[] noiseMap(long seed, String layer, int res) {
+        SplittableRandom r = new SplittableRandom(seed ^ ("noise/" + layer).hashCode() * 0x9E3779B97F4A7C15L);
+        float[] v = new float[res * res];
+        for (int i = 0; i < v.length; i++) {
+            double u1 = 1.0 - r.nextDouble();
+            double u2 = r.nextDouble();
+            v[i] = (float) (Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
+        }
+        return v;
     }
 
     private int add(String name, String kind, int res, int size, int off) {
@@ -54,6 +80,10 @@ final class Synthesis {
             p.normal(l.name() + "_w", new Shape(out, l.size(), k, k), (float) (1.0 / Math.sqrt(l.size() * k * k)),
                     seed);
             p.constant(l.name() + "_b", new Shape(out), 0f);
+            if (noiseMaps.containsKey(l.name())) {
+                // Zero strengths: a network starts (or a warm start continues) exactly as without noise inputs.
+                p.constant(l.name() + "_noise", new Shape(out), 0f);
+            }
         }
         return p;
     }
@@ -72,8 +102,14 @@ final class Synthesis {
                 if (l.name().endsWith("_conv0")) {
                     x = Layers.upsample(x);
                 }
-                x = Layers.act(ctx, Layers.modConv(ctx, x, s, ctx.w(p, l.name() + "_w"), ctx.w(p, l.name() + "_b"),
-                        true));
+                NDArray y = Layers.modConv(ctx, x, s, ctx.w(p, l.name() + "_w"), ctx.w(p, l.name() + "_b"), true);
+                float[] noise = noiseMaps.get(l.name());
+                if (noise != null) {
+                    int r = l.resolution();
+                    NDArray map = ctx.own(ctx.manager().create(noise, new Shape(1, 1, r, r)));
+                    y = y.add(ctx.w(p, l.name() + "_noise").reshape(1, -1, 1, 1).mul(map));
+                }
+                x = Layers.act(ctx, y);
             }
         }
         return rgb;
@@ -105,7 +141,14 @@ final class Synthesis {
                 if (l.name().endsWith("_conv0")) {
                     x = ob.upsample(x);
                 }
-                x = ob.act(modConv(ob, p, l, x, s, 3, true));
+                String y = modConv(ob, p, l, x, s, 3, true);
+                float[] noise = noiseMaps.get(l.name());
+                if (noise != null) {
+                    int r = l.resolution();
+                    String map = ob.init(p.net() + "/" + l.name() + "_noisemap", noise, 1, 1, r, r);
+                    y = ob.add(y, ob.mul(ob.unsqueeze(ob.param(p, l.name() + "_noise"), 0, 2, 3), map));
+                }
+                x = ob.act(y);
             }
         }
         String out = "unit".equals(cfg.classifierInput()) ? ob.mul(ob.add(rgb, ob.scalar(1f)), ob.scalar(0.5f)) : rgb;

@@ -46,6 +46,8 @@ class StylexConfigTest {
         assertFalse(d.sameArchitectureAs(d.withResolution(32)));
         assertFalse(d.sameArchitectureAs(d.with("wNorm", "none")), "standardized and raw w feed the affines differently");
         assertFalse(d.resumableAs(d.with("lrEncoder", "2e-4")));
+        assertTrue(d.sameArchitectureAs(d.with("noiseMaps", "fixed")), "a warm start may add noise inputs");
+        assertFalse(d.resumableAs(d.with("noiseMaps", "fixed")));
     }
 
     @Test
@@ -57,9 +59,10 @@ class StylexConfigTest {
                 d.advWeight(), d.recL1Weight(), d.recPyramidWeight(), d.wRecWeight(), d.klWeight(), d.r1Gamma(),
                 d.r1Interval(), d.noiseEvery(), d.emaHalfLifeImages(), d.checkpointMinutes(), d.logEvery(),
                 d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null, null,
-                0f);
+                0f, null);
         assertEquals("nearest", old.skipUpsample());
         assertEquals("l1", old.wRecLoss());
         assertEquals("none", old.wNorm());
+        assertEquals("none", old.noiseMaps());
     }
 }

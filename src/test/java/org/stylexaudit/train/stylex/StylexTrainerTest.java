@@ -123,6 +123,36 @@ class StylexTrainerTest {
     }
 
     @Test
+    void train_warmStartAddingNoiseMaps_drawsTheSameImagesFirstThenLearnsTheStrengths() throws Exception {
+        Path imgs = TestFixtures.images(tmp.resolve("imgs"), 8, 2, 16, 8);
+        TrainingData data = TrainingData.load(imgs, 16, 0.25);
+        StylexConfig plain = StylexConfig.tiny().withSteps(3).with("noiseMaps", "none");
+        try (FrozenClassifier c = TestFixtures.classifier(tmp.resolve("cls"))) {
+            double psnrBefore;
+            try (StylexTrainer t = new StylexTrainer(plain, c, data, tmp.resolve("a"))) {
+                t.train(false, Progress.NONE);
+                psnrBefore = t.heldOutPsnr();
+            }
+            StylexConfig noisy = plain.with("noiseMaps", "fixed");
+            try (StylexTrainer t = new StylexTrainer(noisy, c, data, tmp.resolve("b"))) {
+                t.train(false, tmp.resolve("a").resolve(StylexTrainer.CHECKPOINT), Progress.NONE);
+                assertEquals(psnrBefore, t.heldOutPsnr(), 1e-9, "zero strengths: the same reconstructions");
+            }
+            String log = java.nio.file.Files.readString(tmp.resolve("b").resolve("train-log.txt"));
+            assertTrue(log.contains("noiseMaps: none -> fixed") && log.contains("synthesis/b16_conv1_noise"), log);
+            try (StylexTrainer t = new StylexTrainer(noisy.withSteps(8), c, data, tmp.resolve("b"))) {
+                t.train(true, Progress.NONE);
+                float[] strength = t.stateSets().get(2).get("b16_conv1_noise").toFloatArray();
+                double sum = 0;
+                for (float v : strength) {
+                    sum += Math.abs(v);
+                }
+                assertTrue(sum > 0, "the noise strengths learn once trained");
+            }
+        }
+    }
+
+    @Test
     void train_warmStartFromOtherNetworks_isRefused() throws Exception {
         Path imgs = TestFixtures.images(tmp.resolve("imgs"), 8, 2, 16, 7);
         TrainingData data = TrainingData.load(imgs, 16, 0.25);
