@@ -42,11 +42,7 @@ final class ParamSet implements AutoCloseable {
     /** Adds a weight drawn from N(0,1) with a runtime gain; the draw depends only on seed and name. */
     NDArray normal(String name, Shape shape, float gain, long seed) {
         SplittableRandom r = new SplittableRandom(seed ^ (net + "/" + name).hashCode() * 0x9E3779B97F4A7C15L);
-        float[] v = new float[Math.toIntExact(shape.size())];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) gaussian(r);
-        }
-        return put(name, manager.create(v, shape), gain);
+        return put(name, manager.create(StylexTrainer.gaussian(r, Math.toIntExact(shape.size())), shape), gain);
     }
 
     /** Adds a parameter filled with one value and a runtime gain of 1. */
@@ -171,13 +167,6 @@ final class ParamSet implements AutoCloseable {
             }
         }
         return missing;
-    }
-
-    private static double gaussian(SplittableRandom r) {
-        // Box-Muller keeps the draw reproducible from the seed alone (no hidden state in java.util.Random).
-        double u1 = 1.0 - r.nextDouble();
-        double u2 = r.nextDouble();
-        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
     @Override

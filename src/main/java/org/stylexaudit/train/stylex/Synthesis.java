@@ -48,14 +48,8 @@ final class Synthesis {
 
     /** Draws a layer's frozen noise map from the seed and the layer name alone (same draw in training and export). */
     private static float[] noiseMap(long seed, String layer, int res) {
-        SplittableRandom r = new SplittableRandom(seed ^ ("noise/" + layer).hashCode() * 0x9E3779B97F4A7C15L);
-        float[] v = new float[res * res];
-        for (int i = 0; i < v.length; i++) {
-            double u1 = 1.0 - r.nextDouble();
-            double u2 = r.nextDouble();
-            v[i] = (float) (Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2));
-        }
-        return v;
+        return StylexTrainer.gaussian(new SplittableRandom(seed ^ ("noise/" + layer).hashCode() * 0x9E3779B97F4A7C15L),
+                res * res);
     }
 
     private int add(String name, String kind, int res, int size, int off) {
