@@ -16,6 +16,9 @@
 # defaults of 2026-11-27 (standardized w; docs/training.md, "Standardized w"), same data and classifier, then warm
 # started with the texture term (textureWeight 1 to step 3450, 5 after it; docs/training.md, "Where the lesions are
 # lost"), so it resumes with --hyper textureWeight=5.
+# RUN=training/sample-bundle-recon continues the sixth session's run: the candidate's step 5000, warm started with
+# frozen noise inputs (--hyper noiseMaps=fixed) to step 5800 with the adversary, then reconstruction only (warmupSteps
+# 100000: no discriminator, no noise batches; docs/training.md, "Noise inputs and a reconstruction-only phase").
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
@@ -31,6 +34,8 @@ if [ "$RUN" = "$HERE" ]; then
   HYPER=${HYPER-"--hyper lrEncoder=2e-4 --hyper wRecLoss=l1 --hyper skipUpsample=nearest --hyper wNorm=none"}
 elif [ "$RUN" = "training/sample-bundle-wnorm" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5"}
+elif [ "$RUN" = "training/sample-bundle-recon" ]; then
+  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000"}
 else
   HYPER=${HYPER-}
 fi
