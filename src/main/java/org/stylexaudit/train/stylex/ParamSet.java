@@ -128,7 +128,8 @@ final class ParamSet implements AutoCloseable {
     /**
      * Reads values written by {@link #write} into this set, checking names and shapes. With {@code allowMissing}
      * (a warm start into a network that gained parameters, such as noise strengths) the parameters the stream
-     * lacks keep their initial values; a stored tensor this set does not have is always an error.
+     * lacks keep their initial values; a stored tensor this set does not have, or one stored twice, is always an
+     * error.
      *
      * @return the names of the parameters that kept their initial values
      */
@@ -158,7 +159,10 @@ final class ParamSet implements AutoCloseable {
                 v[i] = in.readFloat();
             }
             target.set(v);
-            seen.add(name);
+            if (!seen.add(name)) {
+                // A repeated name would leave another parameter at its initial value while the count still matches.
+                throw new IOException("checkpoint holds " + net + "/" + name + " twice");
+            }
         }
         List<String> missing = new ArrayList<>();
         for (String name : values.keySet()) {
