@@ -48,6 +48,7 @@ class StylexConfigTest {
         assertFalse(d.resumableAs(d.with("lrEncoder", "2e-4")));
         assertTrue(d.sameArchitectureAs(d.with("noiseMaps", "fixed")), "a warm start may add noise inputs");
         assertFalse(d.resumableAs(d.with("noiseMaps", "fixed")));
+        assertTrue(d.resumableAs(d.with("fidelityImages", "1024")), "the fidelity sample is read at export only");
     }
 
     @Test
