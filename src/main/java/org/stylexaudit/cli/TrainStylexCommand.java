@@ -143,8 +143,9 @@ final class TrainStylexCommand implements Callable<Integer> {
                         rec.seconds(), out, workDir);
                 o.printf(Locale.ROOT, "fidelity on %d held-out images: argmax agreement %.1f %%, mean |dp| %.3f, "
                         + "PSNR %.2f dB%n", f.images(), 100 * f.argmaxAgreement(), f.meanAbsDeltaP(), f.psnr());
-                f.probeCorrelations().forEach((k, v) -> o.printf(Locale.ROOT, "  probe %s r = %s%n", k,
-                        v == null ? "n/a (constant readings)" : String.format(Locale.ROOT, "%.3f", v)));
+                f.probeCorrelations().forEach((k, v) -> o.printf(Locale.ROOT, "  probe %s r = %s, mean %.3f -> %.3f%n",
+                        k, v == null ? "n/a (constant readings)" : String.format(Locale.ROOT, "%.3f", v),
+                        f.probeMeans().get(k)[0], f.probeMeans().get(k)[1]));
                 o.flush();
             }
         }

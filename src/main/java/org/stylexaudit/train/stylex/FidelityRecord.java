@@ -12,8 +12,11 @@ import java.util.Map;
  * @param psnr mean reconstruction PSNR in dB on images in [0,1]
  * @param probeCorrelations Pearson r of each probe reading between originals and reconstructions (null when a
  *        reading is constant over the images)
+ * @param probeMeans mean of each probe reading over the originals and over the reconstructions, {x, G(E(x))}: next
+ *        to r it tells a reconstruction that draws too few or too faint lesions (lower mean) from one that draws
+ *        as many in no relation to the original's (same mean, low r)
  * @param contactSheet file name of the contact sheet (originals above reconstructions) beside bundle.json
  */
 public record FidelityRecord(int images, double argmaxAgreement, double meanAbsDeltaP, double psnr,
-        Map<String, Double> probeCorrelations, String contactSheet) {
+        Map<String, Double> probeCorrelations, Map<String, double[]> probeMeans, String contactSheet) {
 }

@@ -241,6 +241,7 @@ public final class StylexExporter {
             System.arraycopy(res[2], 0, recon, from * plane, m * plane);
         }
         Map<String, Double> corr = new LinkedHashMap<>();
+        Map<String, double[]> means = new LinkedHashMap<>();
         for (ImageProbe probe : probes) {
             Map<String, double[]> a = new LinkedHashMap<>();
             Map<String, double[]> b = new LinkedHashMap<>();
@@ -252,10 +253,19 @@ public final class StylexExporter {
                 double rr = pearson(a.get(key), b.get(key));
                 // JSON has no NaN: a reading that is constant over the images has no correlation, recorded as null.
                 corr.put(key, Double.isFinite(rr) ? rr : null);
+                means.put(key, new double[] {mean(a.get(key)), mean(b.get(key))});
             }
         }
         ImageIO.write(contactSheet(originals, recon, Math.min(n, 16), r), "png", sheet);
-        return new FidelityRecord(n, agree / (double) n, dp / n, psnr / n, corr, CONTACT_SHEET);
+        return new FidelityRecord(n, agree / (double) n, dp / n, psnr / n, corr, means, CONTACT_SHEET);
+    }
+
+    private static double mean(double[] v) {
+        double s = 0;
+        for (double d : v) {
+            s += d;
+        }
+        return s / v.length;
     }
 
     private static void collect(Map<String, double[]> into, Map<String, Double> values, int i, int n) {

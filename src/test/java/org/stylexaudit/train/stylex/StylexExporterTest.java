@@ -56,6 +56,13 @@ class StylexExporterTest {
             assertTrue(f.argmaxAgreement() >= 0 && f.argmaxAgreement() <= 1);
             assertTrue(Double.isFinite(f.psnr()) && f.psnr() > 0, "psnr " + f.psnr());
             assertTrue(f.probeCorrelations().containsKey("red_cast"));
+            double castOfOriginals = 0;
+            float[] held = data.heldOut(0, 4);
+            for (int i = 0; i < 4; i++) {
+                castOfOriginals += RED_CAST.measure(TrainingData.image(held, i * 3 * 16 * 16, 16)).get("red_cast") / 4;
+            }
+            assertEquals(castOfOriginals, f.probeMeans().get("red_cast")[0], 1e-9, "mean reading on the originals");
+            assertTrue(Double.isFinite(f.probeMeans().get("red_cast")[1]));
 
             // Run classifier -> encoder -> styles -> synthesis through the engine's bundle reader and ORT session.
             int n = 4;
