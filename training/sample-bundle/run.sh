@@ -36,6 +36,8 @@ elif [ "$RUN" = "training/sample-bundle-wnorm" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5"}
 elif [ "$RUN" = "training/sample-bundle-recon" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000"}
+elif [ "$RUN" = "training/sample-bundle-peak" ]; then
+  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper texturePeakPower=8"}
 else
   HYPER=${HYPER-}
 fi

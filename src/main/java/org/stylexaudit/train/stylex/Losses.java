@@ -55,9 +55,14 @@ final class Losses {
      * L1 penalize that twice, once for the missing dot and once for the misplaced one, and so favour the blur).
      */
     static NDArray textureL1(Ctx ctx, NDArray x, NDArray xr) {
-        NDArray sx = textureStats(ctx, x).stopGradient();
+        return textureL1(ctx, x, xr, 0);
+    }
+
+    /** As {@link #textureL1(Ctx, NDArray, NDArray)}, with the peak statistic of power {@code peakPower} (0: none). */
+    static NDArray textureL1(Ctx ctx, NDArray x, NDArray xr, int peakPower) {
+        NDArray sx = textureStats(ctx, x, peakPower).stopGradient();
         NDArray scale = sx.mean(new int[] {0}, true).add(ctx.c(1e-3f));
-        return textureStats(ctx, xr).sub(sx).abs().div(scale).mean();
+        return textureStats(ctx, xr, peakPower).sub(sx).abs().div(scale).mean();
     }
 
     /**
@@ -67,6 +72,15 @@ final class Losses {
      * total, in the spirit of the pooled feature statistics of texture losses (Gatys et al.).
      */
     static NDArray textureStats(Ctx ctx, NDArray img) {
+        return textureStats(ctx, img, 0);
+    }
+
+    /**
+     * As {@link #textureStats(Ctx, NDArray)}; a {@code peakPower} p > 0 adds, per part and channel, the L_p norm
+     * (mean part^p)^(1/p) after the root mean square ([B, 18 * levels]). For large p it approaches the band's
+     * extreme: a few strong dots and many faint ones of the same mean and root mean square differ in it.
+     */
+    static NDArray textureStats(Ctx ctx, NDArray img, int peakPower) {
         List<NDArray> stats = new ArrayList<>();
         List<NDArray> levels = pyramid(img);
         for (NDArray band : levels.subList(0, levels.size() - 1)) {
@@ -75,6 +89,11 @@ final class Losses {
             for (NDArray part : new NDArray[] {Activation.relu(flat), Activation.relu(flat.neg())}) {
                 stats.add(part.mean(new int[] {2}));
                 stats.add(part.square().mean(new int[] {2}).add(ctx.c(1e-6f)).sqrt());
+                if (peakPower > 0) {
+                    // The floor keeps the root's gradient finite on a flat band (mean part^p of zero).
+                    stats.add(part.pow(peakPower).mean(new int[] {2}).add(ctx.c((float) Math.pow(1e-3, peakPower)))
+                            .pow(1f / peakPower));
+                }
             }
         }
         return NDArrays.concat(new NDList(stats), 1);

@@ -81,6 +81,10 @@ import java.util.stream.Collectors;
  *        per channel; it gives the generator positions at which to draw small lesions whose number a style can
  *        set, so an image is still a function of its styles alone). Warm starts may switch it on: the strengths
  *        start at zero. Checkpoints written before the setting existed read as "none".
+ * @param texturePeakPower 0 (off; checkpoints written before the setting existed read as 0) or the power p >= 3 of
+ *        a third texture statistic, the L_p norm of each band's bright and dark part ((mean |part|^p)^(1/p), near the
+ *        band's extreme for large p): mean and root mean square can be met by many faint dots, this one only by
+ *        dots as contrasted as the original's, which is what a lesion probe with a contrast threshold counts
  */
 public record StylexConfig(
         long seed,
@@ -121,7 +125,8 @@ public record StylexConfig(
         String wRecLoss,
         String wNorm,
         float textureWeight,
-        String noiseMaps) {
+        String noiseMaps,
+        int texturePeakPower) {
 
     /** Checks ranges so that a bad value fails before any native memory is allocated. */
     public StylexConfig {
@@ -169,6 +174,10 @@ public record StylexConfig(
         if (!"none".equals(noiseMaps) && !"fixed".equals(noiseMaps)) {
             throw new IllegalArgumentException("noiseMaps must be \"none\" or \"fixed\", got " + noiseMaps);
         }
+        if (texturePeakPower != 0 && (texturePeakPower < 3 || texturePeakPower > 16)) {
+            throw new IllegalArgumentException("texturePeakPower must be 0 (off) or from 3 to 16, got "
+                    + texturePeakPower);
+        }
         if (!(textureWeight >= 0)) {
             throw new IllegalArgumentException("textureWeight must not be negative, got " + textureWeight);
         }
@@ -182,7 +191,7 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 1e-3f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 100, 16, 0.1, 1024, "signed", "bilinear", "relative", "batch", 0f, "none");
+                10_000.0, 5.0, 25, 100, 16, 0.1, 1024, "signed", "bilinear", "relative", "batch", 0f, "none", 0);
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -190,7 +199,7 @@ public record StylexConfig(
         return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
                 2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
                 2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
-                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f, "fixed");
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f, "fixed", 8);
     }
 
     /** Returns channels of the layers working at resolution {@code res}. */

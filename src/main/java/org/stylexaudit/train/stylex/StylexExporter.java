@@ -348,7 +348,8 @@ public final class StylexExporter {
         training.put("perceptualTerm", "L1 on a Laplacian pyramid: " + Losses.PYRAMID_LEVELS
                 + " band-pass levels plus the low-pass residual" + (cfg.textureWeight() > 0
                         ? "; texture term (weight " + cfg.textureWeight() + "): relative L1 between the pyramid's "
-                                + "position-free band statistics" : ""));
+                                + "position-free band statistics" + (cfg.texturePeakPower() > 0 ? " (mean, root mean "
+                                + "square and L" + cfg.texturePeakPower() + " norm)" : "") : ""));
         Map<String, Object> graphs = new LinkedHashMap<>();
         graphs.put("encoder", "image [N,3," + r + "," + r + "] -> w [N," + cfg.wDim() + "]");
         graphs.put("styles", "w [N," + cfg.wDim() + "], logits [N," + t.classifier().classes()

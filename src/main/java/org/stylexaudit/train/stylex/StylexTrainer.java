@@ -380,7 +380,7 @@ public final class StylexTrainer implements AutoCloseable {
         out.put("kl", kl.getFloat());
         out.put("w_rec", wr.getFloat());
         if (cfg.textureWeight() > 0) {
-            NDArray tex = Losses.textureL1(ctx, x, xr);
+            NDArray tex = Losses.textureL1(ctx, x, xr, cfg.texturePeakPower());
             loss = loss.add(tex.mul(ctx.c(cfg.textureWeight())));
             out.put("rec_tex", tex.getFloat());
         }

@@ -81,4 +81,40 @@ class LossesTest {
             assertEquals(1.5f, dark1 / dark0, 0.05f);
         }
     }
+
+    /** Image 0: one 3x3 dot 0.8 below the background; image 1: four such dots 0.2 below it (the same total darkness). */
+    private static float[] strongAndFaint() {
+        float[] v = new float[2 * 3 * R * R];
+        java.util.Arrays.fill(v, 0.3f);
+        int[][] at = {{5, 5}, {21, 5}, {5, 21}, {21, 21}};
+        for (int b = 0; b < 2; b++) {
+            for (int k = 0; k < (b == 0 ? 1 : 4); k++) {
+                for (int c = 0; c < 3; c++) {
+                    for (int dy = 0; dy < 3; dy++) {
+                        for (int dx = 0; dx < 3; dx++) {
+                            v[(b * 3 + c) * R * R + (at[k][1] + dy) * R + at[k][0] + dx] = b == 0 ? -0.5f : 0.1f;
+                        }
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    @Test
+    void texturePeakStatistic_tellsOneStrongDotFromFourFaintOnesBetterThanTheRootMeanSquare() {
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            NDArray img = s.step.create(strongAndFaint(), new Shape(2, 3, R, R));
+            float[] plain = Losses.textureStats(s.ctx, img, 0).toFloatArray();
+            float[] st = Losses.textureStats(s.ctx, img, 8).toFloatArray();
+            int f = st.length / 2;
+            assertEquals(f * 2 / 3, plain.length / 2, "18 statistics per level with the peak, 12 without");
+            // Finest level, per part: mean, rms, peak for 3 channels each; bright part first, then dark (channel 0).
+            float mean = st[f + 9] / st[9];
+            float rms = st[f + 12] / st[12];
+            float peak = st[f + 15] / st[15];
+            assertEquals(1f, mean, 0.15f, "same total darkness");
+            assertTrue(rms < 0.7f && peak < rms * 0.8f, "faint/strong: mean " + mean + " rms " + rms + " peak " + peak);
+        }
+    }
 }

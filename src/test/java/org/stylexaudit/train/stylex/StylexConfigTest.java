@@ -60,10 +60,11 @@ class StylexConfigTest {
                 d.advWeight(), d.recL1Weight(), d.recPyramidWeight(), d.wRecWeight(), d.klWeight(), d.r1Gamma(),
                 d.r1Interval(), d.noiseEvery(), d.emaHalfLifeImages(), d.checkpointMinutes(), d.logEvery(),
                 d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null, null,
-                0f, null);
+                0f, null, 0);
         assertEquals("nearest", old.skipUpsample());
         assertEquals("l1", old.wRecLoss());
         assertEquals("none", old.wNorm());
         assertEquals("none", old.noiseMaps());
+        assertEquals(0, old.texturePeakPower());
     }
 }
