@@ -19,6 +19,10 @@
 # RUN=training/sample-bundle-recon continues the sixth session's run: the candidate's step 5000, warm started with
 # frozen noise inputs (--hyper noiseMaps=fixed) to step 5800 with the adversary, then reconstruction only (warmupSteps
 # 100000: no discriminator, no noise batches; docs/training.md, "Noise inputs and a reconstruction-only phase").
+# Its committed checkpoint is step 12245 (seventh session); the sample bundle is its step 9213 (from git, see
+# docs/training.md, "Sample bundle").
+# RUN=training/sample-bundle-peak continues the seventh session's experiment P: C's step 12245, warm started with
+# the texture term's peak statistic (--hyper texturePeakPower=8; docs/training.md, "Faint lesions").
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
