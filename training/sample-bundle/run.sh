@@ -22,7 +22,8 @@
 # Its committed checkpoint is step 12245 (seventh session); the sample bundle is its step 9213 (from git, see
 # docs/training.md, "Sample bundle").
 # RUN=training/sample-bundle-peak continues the seventh session's experiment P: C's step 12245, warm started with
-# the texture term's peak statistic (--hyper texturePeakPower=8; docs/training.md, "Faint lesions").
+# the texture term's peak statistic (--hyper texturePeakPower=8; docs/training.md, "Faint lesions"). Its checkpoint
+# is not committed: without one the run warm starts again from the committed step 12245 of C.
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
@@ -41,7 +42,8 @@ elif [ "$RUN" = "training/sample-bundle-wnorm" ]; then
 elif [ "$RUN" = "training/sample-bundle-recon" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000"}
 elif [ "$RUN" = "training/sample-bundle-peak" ]; then
-  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper texturePeakPower=8"}
+  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper texturePeakPower=8
+    --warm-start training/sample-bundle-recon/checkpoint.bin"}
 else
   HYPER=${HYPER-}
 fi

@@ -100,7 +100,8 @@ final class TrainStylexCommand implements Callable<Integer> {
 
     @Option(names = {"--hyper"}, paramLabel = "NAME=VALUE",
             description = "set any hyper-parameter of StylexConfig by its name, e.g. --hyper lrEncoder=1e-3 "
-                    + "(repeatable; an unknown NAME lists the known ones; a resumed run must use the same values)")
+                    + "(repeatable; an unknown NAME lists the known ones; a resumed run must use the same values, "
+                    + "except fidelityImages, which only the export reads)")
     Map<String, String> hyper = new LinkedHashMap<>();
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N",
