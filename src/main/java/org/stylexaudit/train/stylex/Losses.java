@@ -49,16 +49,11 @@ final class Losses {
 
     /**
      * Returns the texture term: the relative L1 between the {@link #textureStats texture statistics} of x and of
-     * G(E(x)), each statistic divided by its batch mean over the originals so that rare, faint detail counts as
+     * G(E(x)) (with the peak statistic when {@code peakPower} > 0), each statistic divided by its batch mean over the originals so that rare, faint detail counts as
      * much as the vessels. It does not care where detail is, only how much of it there is: a reconstruction that
      * blurs five lesions away is penalized, one that draws them a few pixels off is not (the pixel and pyramid
      * L1 penalize that twice, once for the missing dot and once for the misplaced one, and so favour the blur).
      */
-    static NDArray textureL1(Ctx ctx, NDArray x, NDArray xr) {
-        return textureL1(ctx, x, xr, 0);
-    }
-
-    /** As {@link #textureL1(Ctx, NDArray, NDArray)}, with the peak statistic of power {@code peakPower} (0: none). */
     static NDArray textureL1(Ctx ctx, NDArray x, NDArray xr, int peakPower) {
         NDArray sx = textureStats(ctx, x, peakPower).stopGradient();
         NDArray scale = sx.mean(new int[] {0}, true).add(ctx.c(1e-3f));
@@ -69,16 +64,10 @@ final class Losses {
      * Returns position-free texture statistics [B, 12 * levels] of images [B,3,R,R]: for each band-pass level of
      * the Laplacian pyramid and each channel, the mean and the root mean square of the band's bright part and of
      * its dark part. Mean and root mean square together tell a few strong dots from a faint haze of the same
-     * total, in the spirit of the pooled feature statistics of texture losses (Gatys et al.).
-     */
-    static NDArray textureStats(Ctx ctx, NDArray img) {
-        return textureStats(ctx, img, 0);
-    }
-
-    /**
-     * As {@link #textureStats(Ctx, NDArray)}; a {@code peakPower} p > 0 adds, per part and channel, the L_p norm
-     * (mean part^p)^(1/p) after the root mean square ([B, 18 * levels]). For large p it approaches the band's
-     * extreme: a few strong dots and many faint ones of the same mean and root mean square differ in it.
+     * total, in the spirit of the pooled feature statistics of texture losses (Gatys et al.). A {@code peakPower}
+     * p > 0 adds, per part and channel, the L_p norm (mean part^p)^(1/p) after the root mean square
+     * ([B, 18 * levels]); for large p it approaches the band's extreme, where a few strong dots and many faint ones
+     * of the same mean and root mean square differ.
      */
     static NDArray textureStats(Ctx ctx, NDArray img, int peakPower) {
         List<NDArray> stats = new ArrayList<>();

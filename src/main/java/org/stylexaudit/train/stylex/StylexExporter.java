@@ -253,19 +253,12 @@ public final class StylexExporter {
                 double rr = pearson(a.get(key), b.get(key));
                 // JSON has no NaN: a reading that is constant over the images has no correlation, recorded as null.
                 corr.put(key, Double.isFinite(rr) ? rr : null);
-                means.put(key, new double[] {mean(a.get(key)), mean(b.get(key))});
+                means.put(key, new double[] {java.util.Arrays.stream(a.get(key)).average().orElse(Double.NaN),
+                        java.util.Arrays.stream(b.get(key)).average().orElse(Double.NaN)});
             }
         }
         ImageIO.write(contactSheet(originals, recon, Math.min(n, 16), r), "png", sheet);
         return new FidelityRecord(n, agree / (double) n, dp / n, psnr / n, corr, means, CONTACT_SHEET);
-    }
-
-    private static double mean(double[] v) {
-        double s = 0;
-        for (double d : v) {
-            s += d;
-        }
-        return s / v.length;
     }
 
     private static void collect(Map<String, double[]> into, Map<String, Double> values, int i, int n) {

@@ -47,7 +47,7 @@ class LossesTest {
         try (TestFixtures.Scratch s = TestFixtures.scratch()) {
             NDArray a = s.step.create(x, new Shape(2, 3, R, R));
             NDArray b = s.step.create(xr, new Shape(2, 3, R, R));
-            return new float[] {Losses.textureL1(s.ctx, a, b).getFloat(), Losses.pyramidL1(s.ctx, b.sub(a)).getFloat()};
+            return new float[] {Losses.textureL1(s.ctx, a, b, 0).getFloat(), Losses.pyramidL1(s.ctx, b.sub(a)).getFloat()};
         }
     }
 
@@ -72,7 +72,7 @@ class LossesTest {
     @Test
     void textureStats_countMoreDotsAsMoreDarkDetail() {
         try (TestFixtures.Scratch s = TestFixtures.scratch()) {
-            float[] st = Losses.textureStats(s.ctx, s.step.create(fundusLike(true, 0), new Shape(2, 3, R, R)))
+            float[] st = Losses.textureStats(s.ctx, s.step.create(fundusLike(true, 0), new Shape(2, 3, R, R)), 0)
                     .toFloatArray();
             int f = st.length / 2;
             // Per level: [bright mean, bright rms, dark mean, dark rms] x 3 channels; image 1 has 3 dots, image 0 has 2.
