@@ -24,6 +24,10 @@
 # RUN=training/sample-bundle-peak continues the seventh session's experiment P: C's step 12245, warm started with
 # the texture term's peak statistic (--hyper texturePeakPower=8; docs/training.md, "Faint lesions"). Its checkpoint
 # is not committed: without one the run warm starts again from the committed step 12245 of C.
+# RUN=training/sample-bundle-tail continues the eighth session's experiment L: C's step 12245, warm started with the
+# tail term (--hyper tailWeight=4; docs/training.md, "The tail term"). Its checkpoint is not committed either.
+# RUN=training/sample-bundle-tiles continues experiment LT: L's step 13667 warm started with the tail term per tile
+# of a 4x4 grid (--hyper tailTiles=4).
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
@@ -44,6 +48,12 @@ elif [ "$RUN" = "training/sample-bundle-recon" ]; then
 elif [ "$RUN" = "training/sample-bundle-peak" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper texturePeakPower=8
     --warm-start training/sample-bundle-recon/checkpoint.bin"}
+elif [ "$RUN" = "training/sample-bundle-tail" ]; then
+  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=4
+    --warm-start training/sample-bundle-recon/checkpoint.bin"}
+elif [ "$RUN" = "training/sample-bundle-tiles" ]; then
+  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=4
+    --hyper tailTiles=4"}
 else
   HYPER=${HYPER-}
 fi

@@ -85,6 +85,14 @@ import java.util.stream.Collectors;
  *        a third texture statistic, the L_p norm of each band's bright and dark part ((mean |part|^p)^(1/p), near the
  *        band's extreme for large p): mean and root mean square can be met by many faint dots, this one only by
  *        dots as contrasted as the original's, which is what a lesion probe with a contrast threshold counts
+ * @param tailWeight weight of the tail term on encoder batches (0 switches it off; checkpoints written before the
+ *        setting existed read as 0): the relative L1 between the sorted extreme values of each band of x and of
+ *        G(E(x)) inside the field of view ({@link Losses#tailL1}), a one-dimensional Wasserstein distance between
+ *        the tails of their value distributions; it asks for as many pixels as dark (or bright) as the original's
+ *        darkest, wherever they are, which mean, root mean square and L_p norm let many faint dots meet
+ * @param tailTiles side of the grid of tiles the tail term compares separately (1, the whole field, by default;
+ *        checkpoints written before the setting existed read as 1): with 4 the field splits into 4x4 tiles, so that
+ *        the optic disc fills the bright tail of its own tile only and the exudates elsewhere get theirs
  */
 public record StylexConfig(
         long seed,
@@ -126,7 +134,9 @@ public record StylexConfig(
         String wNorm,
         float textureWeight,
         String noiseMaps,
-        int texturePeakPower) {
+        int texturePeakPower,
+        float tailWeight,
+        int tailTiles) {
 
     /** Checks ranges so that a bad value fails before any native memory is allocated. */
     public StylexConfig {
@@ -178,6 +188,16 @@ public record StylexConfig(
             throw new IllegalArgumentException("texturePeakPower must be 0 (off) or from 3 to 16, got "
                     + texturePeakPower);
         }
+        if (tailTiles == 0) {
+            tailTiles = 1;
+        }
+        if (tailTiles < 1 || tailTiles > 8 || resolution % tailTiles != 0) {
+            throw new IllegalArgumentException("tailTiles must be from 1 to 8 and divide the resolution, got "
+                    + tailTiles);
+        }
+        if (!(tailWeight >= 0)) {
+            throw new IllegalArgumentException("tailWeight must not be negative, got " + tailWeight);
+        }
         if (!(textureWeight >= 0)) {
             throw new IllegalArgumentException("textureWeight must not be negative, got " + textureWeight);
         }
@@ -191,7 +211,7 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 1e-3f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 100, 16, 0.1, 1024, "signed", "bilinear", "relative", "batch", 0f, "none", 0);
+                10_000.0, 5.0, 25, 100, 16, 0.1, 1024, "signed", "bilinear", "relative", "batch", 0f, "none", 0, 0f, 1);
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -199,7 +219,7 @@ public record StylexConfig(
         return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
                 2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
                 2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
-                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f, "fixed", 8);
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f, "fixed", 8, 1f, 2);
     }
 
     /** Returns channels of the layers working at resolution {@code res}. */

@@ -84,7 +84,8 @@ public final class StylexExporter {
             }
             java.io.ByteArrayOutputStream sheet = new java.io.ByteArrayOutputStream();
             FidelityRecord fidelity = fidelity(sheet);
-            progress.advance(2, "fidelity " + fidelity);
+            // The record's own toString prints its arrays as [D@...: the command prints the figures after export.
+            progress.advance(2, "fidelity measured on " + fidelity.images() + " held-out images");
             LatentSpread spread = LatentSpread.measure(t, SPREAD_IMAGES);
             progress.advance(3, spread.describe());
             LatentReadout readout = probes.isEmpty() ? null
@@ -342,7 +343,12 @@ public final class StylexExporter {
                 + " band-pass levels plus the low-pass residual" + (cfg.textureWeight() > 0
                         ? "; texture term (weight " + cfg.textureWeight() + "): relative L1 between the pyramid's "
                                 + "position-free band statistics" + (cfg.texturePeakPower() > 0 ? " (mean, root mean "
-                                + "square and L" + cfg.texturePeakPower() + " norm)" : "") : ""));
+                                + "square and L" + cfg.texturePeakPower() + " norm)" : "") : "")
+                + (cfg.tailWeight() > 0 ? "; tail term (weight " + cfg.tailWeight() + "): relative L1 between the "
+                        + "sorted darkest and brightest 1/" + Losses.TAIL_DIVISOR + " of the " + Losses.TAIL_LEVELS
+                        + " finest bands' values inside the central field"
+                        + (cfg.tailTiles() > 1 ? ", per tile of a " + cfg.tailTiles() + "x" + cfg.tailTiles() + " grid"
+                                : "") : ""));
         Map<String, Object> graphs = new LinkedHashMap<>();
         graphs.put("encoder", "image [N,3," + r + "," + r + "] -> w [N," + cfg.wDim() + "]");
         graphs.put("styles", "w [N," + cfg.wDim() + "], logits [N," + t.classifier().classes()

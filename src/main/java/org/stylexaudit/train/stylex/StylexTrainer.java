@@ -384,6 +384,11 @@ public final class StylexTrainer implements AutoCloseable {
             loss = loss.add(tex.mul(ctx.c(cfg.textureWeight())));
             out.put("rec_tex", tex.getFloat());
         }
+        if (cfg.tailWeight() > 0) {
+            NDArray tail = Losses.tailL1(ctx, x, xr, cfg.tailTiles());
+            loss = loss.add(tail.mul(ctx.c(cfg.tailWeight())));
+            out.put("rec_tail", tail.getFloat());
+        }
         if (!warm) {
             NDArray adv = Activation.softPlus(discriminator.forward(ctx, disc, xr, p).neg()).mean();
             loss = loss.add(adv.mul(ctx.c(cfg.advWeight())));

@@ -117,4 +117,101 @@ class LossesTest {
             assertTrue(rms < 0.7f && peak < rms * 0.8f, "faint/strong: mean " + mean + " rms " + rms + " peak " + peak);
         }
     }
+
+    /** Two 32-px images on a mid background with 2x2 dots {@code depth} below it, near the centre, moved by dx px. */
+    private static float[] centralDots(float depth, int dx) {
+        float[] v = new float[2 * 3 * R * R];
+        java.util.Arrays.fill(v, 0.3f);
+        int[][] at = {{8, 12}, {16, 8}, {12, 16}};
+        for (int b = 0; b < 2; b++) {
+            for (int k = 0; k <= b + 1; k++) {
+                for (int c = 0; c < 3; c++) {
+                    for (int dy = 0; dy < 2; dy++) {
+                        for (int x = 0; x < 2; x++) {
+                            v[(b * 3 + c) * R * R + (at[k][1] + dy) * R + at[k][0] + dx + x] = 0.3f - depth;
+                        }
+                    }
+                }
+            }
+        }
+        return v;
+    }
+
+    private static float tail(float[] x, float[] xr) {
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            return Losses.tailL1(s.ctx, s.step.create(x, new Shape(2, 3, R, R)), s.step.create(xr, new Shape(2, 3, R, R)),
+                    1)
+                    .getFloat();
+        }
+    }
+
+    @Test
+    void tailL1_ignoresWhereDotsAre_notHowDarkTheyAre() {
+        float[] x = centralDots(0.6f, 0);
+        // Moved by 4 px, a whole cell of the coarser compared band, so both bands hold the same values elsewhere.
+        float moved = tail(x, centralDots(0.6f, 4));
+        float faint = tail(x, centralDots(0.15f, 0));
+        float none = tail(x, centralDots(0f, 0));
+        assertEquals(0f, tail(x, x), 1e-6f);
+        assertTrue(moved < 1e-4f, "moved dots cost " + moved);
+        assertTrue(faint > 0.3f && none > faint, "faint dots cost " + faint + ", none " + none);
+    }
+
+    @Test
+    void tailL1_gradientDarkensTheFaintDots() {
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            NDArray x = s.step.create(centralDots(0.6f, 0), new Shape(2, 3, R, R));
+            NDArray xr = s.step.create(centralDots(0.15f, 0), new Shape(2, 3, R, R));
+            xr.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(Losses.tailL1(s.ctx, x, xr, 1));
+            }
+            float[] g = xr.getGradient().toFloatArray();
+            // Green of image 0, the first dot's top-left pixel (8, 12): a positive gradient means darker is better.
+            float atDot = g[R * R + 12 * R + 8];
+            float farAway = g[R * R + 28 * R + 28];
+            assertTrue(atDot > 0f, "gradient at the dot " + atDot);
+            assertEquals(0f, farAway, 1e-9f, "outside the compared field");
+        }
+    }
+
+    /** One 32-px image: a bright 8x8 "disc" on the left, a 2x2 bright dot {@code dot} above the background right. */
+    private static float[] discAndDot(float dot) {
+        float[] v = new float[3 * R * R];
+        java.util.Arrays.fill(v, 0.3f);
+        for (int c = 0; c < 3; c++) {
+            for (int y = 12; y < 20; y++) {
+                for (int x = 6; x < 14; x++) {
+                    v[c * R * R + y * R + x] = 1.0f;
+                }
+            }
+            for (int y = 12; y < 14; y++) {
+                for (int x = 22; x < 24; x++) {
+                    v[c * R * R + y * R + x] = 0.3f + dot;
+                }
+            }
+        }
+        return v;
+    }
+
+    private static float gradientAtDot(int tiles) {
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            NDArray x = s.step.create(discAndDot(0.6f), new Shape(1, 3, R, R));
+            NDArray xr = s.step.create(discAndDot(0.1f), new Shape(1, 3, R, R));
+            xr.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(Losses.tailL1(s.ctx, x, xr, tiles));
+            }
+            return xr.getGradient().toFloatArray()[R * R + 12 * R + 22];
+        }
+    }
+
+    @Test
+    void tailL1_tiles_keepABrightDiscFromHidingAFaintBrightDot() {
+        float whole = gradientAtDot(1);
+        float tiled = gradientAtDot(4);
+        // Whole field: the disc's edge fills the bright tail and takes the gradient; tiled: the dot has its own tail.
+        assertEquals(0f, whole, 1e-9f, "whole-field gradient at the dot");
+        assertTrue(tiled < 0f, "tiled gradient at the dot " + tiled + " should brighten it");
+    }
 }

@@ -49,6 +49,9 @@ class StylexConfigTest {
         assertTrue(d.sameArchitectureAs(d.with("noiseMaps", "fixed")), "a warm start may add noise inputs");
         assertFalse(d.resumableAs(d.with("noiseMaps", "fixed")));
         assertTrue(d.resumableAs(d.with("fidelityImages", "1024")), "the fidelity sample is read at export only");
+        assertFalse(d.resumableAs(d.with("tailWeight", "1")), "a loss weight changes the weights it trains");
+        assertThrows(IllegalArgumentException.class, () -> d.with("tailWeight", "-1"));
+        assertThrows(IllegalArgumentException.class, () -> d.with("tailTiles", "3"), "3 does not divide 64");
     }
 
     @Test
@@ -60,11 +63,12 @@ class StylexConfigTest {
                 d.advWeight(), d.recL1Weight(), d.recPyramidWeight(), d.wRecWeight(), d.klWeight(), d.r1Gamma(),
                 d.r1Interval(), d.noiseEvery(), d.emaHalfLifeImages(), d.checkpointMinutes(), d.logEvery(),
                 d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null, null,
-                0f, null, 0);
+                0f, null, 0, 0f, 0);
         assertEquals("nearest", old.skipUpsample());
         assertEquals("l1", old.wRecLoss());
         assertEquals("none", old.wNorm());
         assertEquals("none", old.noiseMaps());
         assertEquals(0, old.texturePeakPower());
+        assertEquals(1, old.tailTiles(), "the tail term compared the whole field before tiles existed");
     }
 }
