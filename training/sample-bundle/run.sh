@@ -28,6 +28,8 @@
 # tail term (--hyper tailWeight=4; docs/training.md, "The tail term"). Its checkpoint is not committed either.
 # RUN=training/sample-bundle-tiles continues experiment LT: L's step 13667 warm started with the tail term per tile
 # of a 4x4 grid (--hyper tailTiles=4).
+# RUN=training/sample-bundle-tiles12 continues LT12: LT's step 14850 warm started with --hyper tailWeight=12. Its
+# committed checkpoint is step 16725, the sample bundle since the eighth session (STEPS=16725 exports it).
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
@@ -51,6 +53,9 @@ elif [ "$RUN" = "training/sample-bundle-peak" ]; then
 elif [ "$RUN" = "training/sample-bundle-tail" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=4
     --warm-start training/sample-bundle-recon/checkpoint.bin"}
+elif [ "$RUN" = "training/sample-bundle-tiles12" ]; then
+  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=12
+    --hyper tailTiles=4"}
 elif [ "$RUN" = "training/sample-bundle-tiles" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=4
     --hyper tailTiles=4"}
