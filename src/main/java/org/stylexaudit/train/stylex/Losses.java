@@ -59,30 +59,31 @@ final class Losses {
     }
 
     /**
-     * Returns the texture term: the relative L1 between the {@link #textureStats texture statistics} of x and of
-     * G(E(x)) (with the peak statistic when {@code peakPower} > 0), each statistic divided by its batch mean over the originals so that rare, faint detail counts as
-     * much as the vessels. It does not care where detail is, only how much of it there is: a reconstruction that
+     * Returns the texture term from the {@link #pyramid pyramids} of x and of G(E(x)): the relative L1 between their
+     * {@link #textureStats texture statistics} (with the peak statistic when {@code peakPower} > 0), each statistic
+     * divided by its batch mean over the originals so that rare, faint detail counts as much as the vessels. It
+     * does not care where detail is, only how much of it there is: a reconstruction that
      * blurs five lesions away is penalized, one that draws them a few pixels off is not (the pixel and pyramid
      * L1 penalize that twice, once for the missing dot and once for the misplaced one, and so favour the blur).
      */
-    static NDArray textureL1(Ctx ctx, NDArray x, NDArray xr, int peakPower) {
+    static NDArray textureL1(Ctx ctx, List<NDArray> x, List<NDArray> xr, int peakPower) {
         NDArray sx = textureStats(ctx, x, peakPower).stopGradient();
         NDArray scale = sx.mean(new int[] {0}, true).add(ctx.c(1e-3f));
         return textureStats(ctx, xr, peakPower).sub(sx).abs().div(scale).mean();
     }
 
     /**
-     * Returns position-free texture statistics [B, 12 * levels] of images [B,3,R,R]: for each band-pass level of
-     * the Laplacian pyramid and each channel, the mean and the root mean square of the band's bright part and of
+     * Returns position-free texture statistics [B, 12 * levels] of images [B,3,R,R], given their
+     * {@link #pyramid}: for each band-pass level of the Laplacian pyramid and each channel, the mean and the root
+     * mean square of the band's bright part and of
      * its dark part. Mean and root mean square together tell a few strong dots from a faint haze of the same
      * total, in the spirit of the pooled feature statistics of texture losses (Gatys et al.). A {@code peakPower}
      * p > 0 adds, per part and channel, the L_p norm (mean part^p)^(1/p) after the root mean square
      * ([B, 18 * levels]); for large p it approaches the band's extreme, where a few strong dots and many faint ones
      * of the same mean and root mean square differ.
      */
-    static NDArray textureStats(Ctx ctx, NDArray img, int peakPower) {
+    static NDArray textureStats(Ctx ctx, List<NDArray> levels, int peakPower) {
         List<NDArray> stats = new ArrayList<>();
-        List<NDArray> levels = pyramid(img);
         for (NDArray band : levels.subList(0, levels.size() - 1)) {
             // PyTorch's engine reduces over one axis at a time: flatten the pixels first.
             NDArray flat = band.reshape(band.getShape().get(0), band.getShape().get(1), -1);
@@ -100,7 +101,8 @@ final class Losses {
     }
 
     /**
-     * Returns the tail term: for the {@link #TAIL_LEVELS} finest band-pass levels of the pyramid, inside the
+     * Returns the tail term from the {@link #pyramid pyramids} of x and of G(E(x)) ({@code bx}, {@code br}): for
+     * the {@link #TAIL_LEVELS} finest band-pass levels, inside the
      * central disc of the field of view, each channel's band values are sorted and the darkest and the brightest
      * {@code 1/TAIL_DIVISOR} of them compared between x and G(E(x)), L1 divided by the originals' batch mean
      * magnitude of that tail. That is the one-dimensional Wasserstein distance between the tails of the two value
@@ -110,9 +112,7 @@ final class Losses {
      * reaches. With {@code tiles} > 1 each tile of a tiles x tiles grid is sorted on its own, so one large bright
      * structure (the optic disc) fills the bright tail of its tiles only.
      */
-    static NDArray tailL1(Ctx ctx, NDArray x, NDArray xr, int tiles) {
-        List<NDArray> bx = pyramid(x);
-        List<NDArray> br = pyramid(xr);
+    static NDArray tailL1(Ctx ctx, List<NDArray> bx, List<NDArray> br, int tiles) {
         int levels = Math.min(TAIL_LEVELS, bx.size() - 1);
         NDArray total = null;
         for (int i = 0; i < levels; i++) {

@@ -379,13 +379,16 @@ public final class StylexTrainer implements AutoCloseable {
         out.put("rec_pyr", pyr.getFloat());
         out.put("kl", kl.getFloat());
         out.put("w_rec", wr.getFloat());
+        // The texture and tail terms compare the same two pyramids: build them once per step.
+        List<NDArray> px = cfg.textureWeight() > 0 || cfg.tailWeight() > 0 ? Losses.pyramid(x) : null;
+        List<NDArray> pr = px == null ? null : Losses.pyramid(xr);
         if (cfg.textureWeight() > 0) {
-            NDArray tex = Losses.textureL1(ctx, x, xr, cfg.texturePeakPower());
+            NDArray tex = Losses.textureL1(ctx, px, pr, cfg.texturePeakPower());
             loss = loss.add(tex.mul(ctx.c(cfg.textureWeight())));
             out.put("rec_tex", tex.getFloat());
         }
         if (cfg.tailWeight() > 0) {
-            NDArray tail = Losses.tailL1(ctx, x, xr, cfg.tailTiles());
+            NDArray tail = Losses.tailL1(ctx, px, pr, cfg.tailTiles());
             loss = loss.add(tail.mul(ctx.c(cfg.tailWeight())));
             out.put("rec_tail", tail.getFloat());
         }

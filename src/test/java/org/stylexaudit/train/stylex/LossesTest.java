@@ -47,7 +47,7 @@ class LossesTest {
         try (TestFixtures.Scratch s = TestFixtures.scratch()) {
             NDArray a = s.step.create(x, new Shape(2, 3, R, R));
             NDArray b = s.step.create(xr, new Shape(2, 3, R, R));
-            return new float[] {Losses.textureL1(s.ctx, a, b, 0).getFloat(), Losses.pyramidL1(s.ctx, b.sub(a)).getFloat()};
+            return new float[] {Losses.textureL1(s.ctx, Losses.pyramid(a), Losses.pyramid(b), 0).getFloat(), Losses.pyramidL1(s.ctx, b.sub(a)).getFloat()};
         }
     }
 
@@ -72,7 +72,8 @@ class LossesTest {
     @Test
     void textureStats_countMoreDotsAsMoreDarkDetail() {
         try (TestFixtures.Scratch s = TestFixtures.scratch()) {
-            float[] st = Losses.textureStats(s.ctx, s.step.create(fundusLike(true, 0), new Shape(2, 3, R, R)), 0)
+            float[] st = Losses.textureStats(s.ctx,
+                    Losses.pyramid(s.step.create(fundusLike(true, 0), new Shape(2, 3, R, R))), 0)
                     .toFloatArray();
             int f = st.length / 2;
             // Per level: [bright mean, bright rms, dark mean, dark rms] x 3 channels; image 1 has 3 dots, image 0 has 2.
@@ -105,8 +106,8 @@ class LossesTest {
     void texturePeakStatistic_tellsOneStrongDotFromFourFaintOnesBetterThanTheRootMeanSquare() {
         try (TestFixtures.Scratch s = TestFixtures.scratch()) {
             NDArray img = s.step.create(strongAndFaint(), new Shape(2, 3, R, R));
-            float[] plain = Losses.textureStats(s.ctx, img, 0).toFloatArray();
-            float[] st = Losses.textureStats(s.ctx, img, 8).toFloatArray();
+            float[] plain = Losses.textureStats(s.ctx, Losses.pyramid(img), 0).toFloatArray();
+            float[] st = Losses.textureStats(s.ctx, Losses.pyramid(img), 8).toFloatArray();
             int f = st.length / 2;
             assertEquals(f * 2 / 3, plain.length / 2, "18 statistics per level with the peak, 12 without");
             // Finest level, per part: mean, rms, peak for 3 channels each; bright part first, then dark (channel 0).
@@ -139,7 +140,8 @@ class LossesTest {
 
     private static float tail(float[] x, float[] xr) {
         try (TestFixtures.Scratch s = TestFixtures.scratch()) {
-            return Losses.tailL1(s.ctx, s.step.create(x, new Shape(2, 3, R, R)), s.step.create(xr, new Shape(2, 3, R, R)),
+            return Losses.tailL1(s.ctx, Losses.pyramid(s.step.create(x, new Shape(2, 3, R, R))),
+                    Losses.pyramid(s.step.create(xr, new Shape(2, 3, R, R))),
                     1)
                     .getFloat();
         }
@@ -164,7 +166,7 @@ class LossesTest {
             NDArray xr = s.step.create(centralDots(0.15f, 0), new Shape(2, 3, R, R));
             xr.setRequiresGradient(true);
             try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                gc.backward(Losses.tailL1(s.ctx, x, xr, 1));
+                gc.backward(Losses.tailL1(s.ctx, Losses.pyramid(x), Losses.pyramid(xr), 1));
             }
             float[] g = xr.getGradient().toFloatArray();
             // Green of image 0, the first dot's top-left pixel (8, 12): a positive gradient means darker is better.
@@ -200,7 +202,7 @@ class LossesTest {
             NDArray xr = s.step.create(discAndDot(0.1f), new Shape(1, 3, R, R));
             xr.setRequiresGradient(true);
             try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                gc.backward(Losses.tailL1(s.ctx, x, xr, tiles));
+                gc.backward(Losses.tailL1(s.ctx, Losses.pyramid(x), Losses.pyramid(xr), tiles));
             }
             return xr.getGradient().toFloatArray()[R * R + 12 * R + 22];
         }
