@@ -30,6 +30,9 @@
 # of a 4x4 grid (--hyper tailTiles=4).
 # RUN=training/sample-bundle-tiles12 continues LT12: LT's step 14850 warm started with --hyper tailWeight=12. Its
 # committed checkpoint is step 16725, the sample bundle since the eighth session (STEPS=16725 exports it).
+# RUN=training/sample-bundle-tiles24 continues the ninth session's experiment LT24: LT12's step 16725 warm started
+# with --hyper tailWeight=24. RUN=training/sample-bundle-yellow continues experiment Y: LT24's step 18380 warm started
+# with the green-minus-blue band in the tail term (--hyper tailOpponent=2; docs/training.md, "Yellow exudates").
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
@@ -56,6 +59,12 @@ elif [ "$RUN" = "training/sample-bundle-tail" ]; then
 elif [ "$RUN" = "training/sample-bundle-tiles12" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=12
     --hyper tailTiles=4"}
+elif [ "$RUN" = "training/sample-bundle-tiles24" ]; then
+  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=24
+    --hyper tailTiles=4 --warm-start training/sample-bundle-tiles12/checkpoint.bin"}
+elif [ "$RUN" = "training/sample-bundle-yellow" ]; then
+  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=24
+    --hyper tailTiles=4 --hyper tailOpponent=2 --warm-start training/sample-bundle-tiles24/checkpoint.bin"}
 elif [ "$RUN" = "training/sample-bundle-tiles" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=4
     --hyper tailTiles=4"}

@@ -111,26 +111,48 @@ final class Losses {
      * by many faint dots: five lesions 0.4 below the background fill the dark tail with values a faint haze never
      * reaches. With {@code tiles} > 1 each tile of a tiles x tiles grid is sorted on its own, so one large bright
      * structure (the optic disc) fills the bright tail of its tiles only.
+     *
+     * <p>With {@code opponent} > 0 the green-minus-blue band of each image (a band of G - B, as the pyramid is
+     * linear) is compared the same way and added with that weight: a hard exudate is bright in green but hardly in
+     * blue, and per-channel tails let a reconstruction meet both with a whitish dot, which no probe or reader
+     * takes for an exudate.
      */
-    static NDArray tailL1(Ctx ctx, List<NDArray> bx, List<NDArray> br, int tiles) {
+    static NDArray tailL1(Ctx ctx, List<NDArray> bx, List<NDArray> br, int tiles, float opponent) {
         int levels = Math.min(TAIL_LEVELS, bx.size() - 1);
         NDArray total = null;
         for (int i = 0; i < levels; i++) {
             long side = bx.get(i).getShape().get(2);
             int t = side % tiles == 0 ? tiles : 1;
             NDArray field = fieldMask(ctx, side);
-            NDArray[] tx = tails(bx.get(i).mul(field), t);
-            NDArray[] tr = tails(br.get(i).mul(field), t);
-            for (int part = 0; part < 2; part++) {
-                NDArray target = tx[part].stopGradient();
-                // PyTorch's engine reduces over one axis at a time.
-                NDArray scale = target.abs().mean(new int[] {3}, true).mean(new int[] {2}, true)
-                        .mean(new int[] {0}, true).add(ctx.c(1e-3f));
-                NDArray term = tr[part].sub(target).abs().div(scale).mean();
-                total = total == null ? term : total.add(term);
+            NDArray term = tailDistance(ctx, bx.get(i).mul(field), br.get(i).mul(field), t);
+            if (opponent > 0) {
+                term = term.add(tailDistance(ctx, greenMinusBlue(bx.get(i)).mul(field),
+                        greenMinusBlue(br.get(i)).mul(field), t).mul(ctx.c(opponent)));
             }
+            total = total == null ? term : total.add(term);
         }
         return total.div(ctx.c(2f * levels));
+    }
+
+    /** Returns the summed relative L1 of the dark and the bright tails of two bands [B,C,R,R] cut into t x t tiles. */
+    private static NDArray tailDistance(Ctx ctx, NDArray bandX, NDArray bandR, int t) {
+        NDArray[] tx = tails(bandX, t);
+        NDArray[] tr = tails(bandR, t);
+        NDArray sum = null;
+        for (int part = 0; part < 2; part++) {
+            NDArray target = tx[part].stopGradient();
+            // PyTorch's engine reduces over one axis at a time.
+            NDArray scale = target.abs().mean(new int[] {3}, true).mean(new int[] {2}, true)
+                    .mean(new int[] {0}, true).add(ctx.c(1e-3f));
+            NDArray term = tr[part].sub(target).abs().div(scale).mean();
+            sum = sum == null ? term : sum.add(term);
+        }
+        return sum;
+    }
+
+    /** Returns channel 1 minus channel 2 of [B,3,R,R] as [B,1,R,R]. */
+    private static NDArray greenMinusBlue(NDArray band) {
+        return band.get(":, 1:2").sub(band.get(":, 2:3"));
     }
 
     /**

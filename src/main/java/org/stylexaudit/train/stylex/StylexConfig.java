@@ -93,6 +93,9 @@ import java.util.stream.Collectors;
  * @param tailTiles side of the grid of tiles the tail term compares separately (1, the whole field, by default;
  *        checkpoints written before the setting existed read as 1): with 4 the field splits into 4x4 tiles, so that
  *        the optic disc fills the bright tail of its own tile only and the exudates elsewhere get theirs
+ * @param tailOpponent weight of the green-minus-blue band in the tail term (0, off, by default and in checkpoints
+ *        written before the setting existed): the tails of G - B are compared too, so that a bright dot must be as
+ *        yellow as the original's exudates, not just as bright in each channel
  */
 public record StylexConfig(
         long seed,
@@ -136,7 +139,8 @@ public record StylexConfig(
         String noiseMaps,
         int texturePeakPower,
         float tailWeight,
-        int tailTiles) {
+        int tailTiles,
+        float tailOpponent) {
 
     /** Checks ranges so that a bad value fails before any native memory is allocated. */
     public StylexConfig {
@@ -198,6 +202,9 @@ public record StylexConfig(
         if (!(tailWeight >= 0)) {
             throw new IllegalArgumentException("tailWeight must not be negative, got " + tailWeight);
         }
+        if (!(tailOpponent >= 0)) {
+            throw new IllegalArgumentException("tailOpponent must not be negative, got " + tailOpponent);
+        }
         if (!(textureWeight >= 0)) {
             throw new IllegalArgumentException("textureWeight must not be negative, got " + textureWeight);
         }
@@ -211,7 +218,7 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 1e-3f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 100, 16, 0.1, 1024, "signed", "bilinear", "relative", "batch", 0f, "none", 0, 0f, 1);
+                10_000.0, 5.0, 25, 100, 16, 0.1, 1024, "signed", "bilinear", "relative", "batch", 0f, "none", 0, 0f, 1, 0f);
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -219,7 +226,7 @@ public record StylexConfig(
         return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
                 2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
                 2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
-                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f, "fixed", 8, 1f, 2);
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f, "fixed", 8, 1f, 2, 0.5f);
     }
 
     /** Returns channels of the layers working at resolution {@code res}. */

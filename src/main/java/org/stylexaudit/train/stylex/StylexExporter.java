@@ -348,7 +348,9 @@ public final class StylexExporter {
                         + "sorted darkest and brightest 1/" + Losses.TAIL_DIVISOR + " of the " + Losses.TAIL_LEVELS
                         + " finest bands' values inside the central field"
                         + (cfg.tailTiles() > 1 ? ", per tile of a " + cfg.tailTiles() + "x" + cfg.tailTiles() + " grid"
-                                : "") : ""));
+                                : "")
+                        + (cfg.tailOpponent() > 0 ? ", and of the green-minus-blue band (weight " + cfg.tailOpponent()
+                                + ")" : "") : ""));
         Map<String, Object> graphs = new LinkedHashMap<>();
         graphs.put("encoder", "image [N,3," + r + "," + r + "] -> w [N," + cfg.wDim() + "]");
         graphs.put("styles", "w [N," + cfg.wDim() + "], logits [N," + t.classifier().classes()

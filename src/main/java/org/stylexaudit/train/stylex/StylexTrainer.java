@@ -388,7 +388,7 @@ public final class StylexTrainer implements AutoCloseable {
             out.put("rec_tex", tex.getFloat());
         }
         if (cfg.tailWeight() > 0) {
-            NDArray tail = Losses.tailL1(ctx, px, pr, cfg.tailTiles());
+            NDArray tail = Losses.tailL1(ctx, px, pr, cfg.tailTiles(), cfg.tailOpponent());
             loss = loss.add(tail.mul(ctx.c(cfg.tailWeight())));
             out.put("rec_tail", tail.getFloat());
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -141,9 +142,7 @@ class LossesTest {
     private static float tail(float[] x, float[] xr) {
         try (TestFixtures.Scratch s = TestFixtures.scratch()) {
             return Losses.tailL1(s.ctx, Losses.pyramid(s.step.create(x, new Shape(2, 3, R, R))),
-                    Losses.pyramid(s.step.create(xr, new Shape(2, 3, R, R))),
-                    1)
-                    .getFloat();
+                    Losses.pyramid(s.step.create(xr, new Shape(2, 3, R, R))), 1, 0f).getFloat();
         }
     }
 
@@ -166,7 +165,7 @@ class LossesTest {
             NDArray xr = s.step.create(centralDots(0.15f, 0), new Shape(2, 3, R, R));
             xr.setRequiresGradient(true);
             try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                gc.backward(Losses.tailL1(s.ctx, Losses.pyramid(x), Losses.pyramid(xr), 1));
+                gc.backward(Losses.tailL1(s.ctx, Losses.pyramid(x), Losses.pyramid(xr), 1, 0f));
             }
             float[] g = xr.getGradient().toFloatArray();
             // Green of image 0, the first dot's top-left pixel (8, 12): a positive gradient means darker is better.
@@ -202,7 +201,7 @@ class LossesTest {
             NDArray xr = s.step.create(discAndDot(0.1f), new Shape(1, 3, R, R));
             xr.setRequiresGradient(true);
             try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-                gc.backward(Losses.tailL1(s.ctx, Losses.pyramid(x), Losses.pyramid(xr), tiles));
+                gc.backward(Losses.tailL1(s.ctx, Losses.pyramid(x), Losses.pyramid(xr), tiles, 0f));
             }
             return xr.getGradient().toFloatArray()[R * R + 12 * R + 22];
         }
@@ -215,5 +214,48 @@ class LossesTest {
         // Whole field: the disc's edge fills the bright tail and takes the gradient; tiled: the dot has its own tail.
         assertEquals(0f, whole, 1e-9f, "whole-field gradient at the dot");
         assertTrue(tiled < 0f, "tiled gradient at the dot " + tiled + " should brighten it");
+    }
+
+    /** One 32-px image: a 2x2 dot 0.6 brighter than the background in red and green, {@code blue} in blue. */
+    private static float[] brightDot(float blue) {
+        float[] v = new float[3 * R * R];
+        java.util.Arrays.fill(v, 0.3f);
+        for (int y = 12; y < 14; y++) {
+            for (int x = 20; x < 22; x++) {
+                v[y * R + x] += 0.6f;
+                v[R * R + y * R + x] += 0.6f;
+                v[2 * R * R + y * R + x] += blue;
+            }
+        }
+        return v;
+    }
+
+    /** Returns the tail term of a yellow original and a reconstruction with a paler, bluer dot, and its blue gradient. */
+    private static float[] whitishAgainstYellow(float opponent) {
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            NDArray x = s.step.create(brightDot(0f), new Shape(1, 3, R, R));
+            NDArray xr = s.step.create(brightDot(0.45f), new Shape(1, 3, R, R));
+            xr.setRequiresGradient(true);
+            NDArray loss;
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                loss = Losses.tailL1(s.ctx, Losses.pyramid(x), Losses.pyramid(xr), 1, opponent);
+                gc.backward(loss);
+            }
+            return new float[] {loss.getFloat(), xr.getGradient().toFloatArray()[2 * R * R + 12 * R + 20]};
+        }
+    }
+
+    @Test
+    void tailL1_opponentBand_pushesAWhitishDotTowardTheOriginalsYellow() {
+        float[] plain = whitishAgainstYellow(0f);
+        float[] opponent = whitishAgainstYellow(1f);
+        assertTrue(opponent[0] > plain[0], "the green-minus-blue tails differ: " + opponent[0] + " vs " + plain[0]);
+        // A positive gradient on blue at the dot asks for less blue, i.e. a yellower dot.
+        assertTrue(opponent[1] > plain[1] && opponent[1] > 0f, "blue gradient at the dot " + opponent[1]
+                + " with the opponent band, " + plain[1] + " without");
+        try (TestFixtures.Scratch s = TestFixtures.scratch()) {
+            List<NDArray> p = Losses.pyramid(s.step.create(brightDot(0f), new Shape(1, 3, R, R)));
+            assertEquals(0f, Losses.tailL1(s.ctx, p, p, 1, 1f).getFloat(), 1e-6f);
+        }
     }
 }

@@ -52,6 +52,8 @@ class StylexConfigTest {
         assertFalse(d.resumableAs(d.with("tailWeight", "1")), "a loss weight changes the weights it trains");
         assertThrows(IllegalArgumentException.class, () -> d.with("tailWeight", "-1"));
         assertThrows(IllegalArgumentException.class, () -> d.with("tailTiles", "3"), "3 does not divide 64");
+        assertThrows(IllegalArgumentException.class, () -> d.with("tailOpponent", "-0.5"));
+        assertFalse(d.resumableAs(d.with("tailOpponent", "1")));
     }
 
     @Test
@@ -63,12 +65,13 @@ class StylexConfigTest {
                 d.advWeight(), d.recL1Weight(), d.recPyramidWeight(), d.wRecWeight(), d.klWeight(), d.r1Gamma(),
                 d.r1Interval(), d.noiseEvery(), d.emaHalfLifeImages(), d.checkpointMinutes(), d.logEvery(),
                 d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null, null,
-                0f, null, 0, 0f, 0);
+                0f, null, 0, 0f, 0, 0f);
         assertEquals("nearest", old.skipUpsample());
         assertEquals("l1", old.wRecLoss());
         assertEquals("none", old.wNorm());
         assertEquals("none", old.noiseMaps());
         assertEquals(0, old.texturePeakPower());
         assertEquals(1, old.tailTiles(), "the tail term compared the whole field before tiles existed");
+        assertEquals(0f, old.tailOpponent(), "and no opponent band");
     }
 }
