@@ -33,6 +33,8 @@
 # RUN=training/sample-bundle-tiles24 continues the ninth session's experiment LT24: LT12's step 16725 warm started
 # with --hyper tailWeight=24. RUN=training/sample-bundle-yellow continues experiment Y: LT24's step 18380 warm started
 # with the green-minus-blue band in the tail term (--hyper tailOpponent=2; docs/training.md, "Yellow exudates").
+# RUN=training/sample-bundle-lr continues experiment LT24/4: LT24's step 18380 warm started with a quarter of the
+# learning rates (2.5e-4 for synthesis, styles and encoder).
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
@@ -65,6 +67,10 @@ elif [ "$RUN" = "training/sample-bundle-tiles24" ]; then
 elif [ "$RUN" = "training/sample-bundle-yellow" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=24
     --hyper tailTiles=4 --hyper tailOpponent=2 --warm-start training/sample-bundle-tiles24/checkpoint.bin"}
+elif [ "$RUN" = "training/sample-bundle-lr" ]; then
+  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=24
+    --hyper tailTiles=4 --hyper lrSynthesis=2.5e-4 --hyper lrStyles=2.5e-4 --hyper lrEncoder=2.5e-4
+    --warm-start training/sample-bundle-tiles24/checkpoint.bin"}
 elif [ "$RUN" = "training/sample-bundle-tiles" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=4
     --hyper tailTiles=4"}
