@@ -46,33 +46,35 @@ STEPS=${STEPS:-100000}
 THREADS=${THREADS:-1}
 # The committed checkpoint of this folder is phase 1 (step 2540): it resumes and exports only with the values it was
 # trained with. The candidate run uses today's defaults plus the texture term.
+# The reconstruction-only settings every run since the sixth session shares (docs/training.md, "Noise inputs").
+RECON="--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000"
 if [ "$RUN" = "$HERE" ]; then
   HYPER=${HYPER-"--hyper lrEncoder=2e-4 --hyper wRecLoss=l1 --hyper skipUpsample=nearest --hyper wNorm=none"}
 elif [ "$RUN" = "training/sample-bundle-wnorm" ]; then
   HYPER=${HYPER-"--hyper textureWeight=5"}
 elif [ "$RUN" = "training/sample-bundle-recon" ]; then
-  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000"}
+  HYPER=${HYPER-"$RECON"}
 elif [ "$RUN" = "training/sample-bundle-peak" ]; then
-  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper texturePeakPower=8
+  HYPER=${HYPER-"$RECON --hyper texturePeakPower=8
     --warm-start training/sample-bundle-recon/checkpoint.bin"}
 elif [ "$RUN" = "training/sample-bundle-tail" ]; then
-  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=4
+  HYPER=${HYPER-"$RECON --hyper tailWeight=4
     --warm-start training/sample-bundle-recon/checkpoint.bin"}
 elif [ "$RUN" = "training/sample-bundle-tiles12" ]; then
-  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=12
+  HYPER=${HYPER-"$RECON --hyper tailWeight=12
     --hyper tailTiles=4"}
 elif [ "$RUN" = "training/sample-bundle-tiles24" ]; then
-  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=24
+  HYPER=${HYPER-"$RECON --hyper tailWeight=24
     --hyper tailTiles=4 --warm-start training/sample-bundle-tiles12/checkpoint.bin"}
 elif [ "$RUN" = "training/sample-bundle-yellow" ]; then
-  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=24
+  HYPER=${HYPER-"$RECON --hyper tailWeight=24
     --hyper tailTiles=4 --hyper tailOpponent=2 --warm-start training/sample-bundle-tiles24/checkpoint.bin"}
 elif [ "$RUN" = "training/sample-bundle-lr" ]; then
-  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=24
+  HYPER=${HYPER-"$RECON --hyper tailWeight=24
     --hyper tailTiles=4 --hyper lrSynthesis=2.5e-4 --hyper lrStyles=2.5e-4 --hyper lrEncoder=2.5e-4
     --warm-start training/sample-bundle-tiles24/checkpoint.bin"}
 elif [ "$RUN" = "training/sample-bundle-tiles" ]; then
-  HYPER=${HYPER-"--hyper textureWeight=5 --hyper noiseMaps=fixed --hyper warmupSteps=100000 --hyper tailWeight=4
+  HYPER=${HYPER-"$RECON --hyper tailWeight=4
     --hyper tailTiles=4"}
 else
   HYPER=${HYPER-}

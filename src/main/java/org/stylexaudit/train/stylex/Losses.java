@@ -124,10 +124,11 @@ final class Losses {
             long side = bx.get(i).getShape().get(2);
             int t = side % tiles == 0 ? tiles : 1;
             NDArray field = fieldMask(ctx, side);
-            NDArray term = tailDistance(ctx, bx.get(i).mul(field), br.get(i).mul(field), t);
+            NDArray fx = bx.get(i).mul(field);
+            NDArray fr = br.get(i).mul(field);
+            NDArray term = tailDistance(ctx, fx, fr, t);
             if (opponent > 0) {
-                term = term.add(tailDistance(ctx, greenMinusBlue(bx.get(i)).mul(field),
-                        greenMinusBlue(br.get(i)).mul(field), t).mul(ctx.c(opponent)));
+                term = term.add(tailDistance(ctx, greenMinusBlue(fx), greenMinusBlue(fr), t).mul(ctx.c(opponent)));
             }
             total = total == null ? term : total.add(term);
         }
