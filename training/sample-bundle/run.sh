@@ -29,12 +29,15 @@
 # RUN=training/sample-bundle-tiles continues experiment LT: L's step 13667 warm started with the tail term per tile
 # of a 4x4 grid (--hyper tailTiles=4).
 # RUN=training/sample-bundle-tiles12 continues LT12: LT's step 14850 warm started with --hyper tailWeight=12. Its
-# committed checkpoint is step 16725, the sample bundle since the eighth session (STEPS=16725 exports it).
+# committed checkpoint is step 16725, the sample bundle of the eighth and ninth sessions (STEPS=16725 exports it).
 # RUN=training/sample-bundle-tiles24 continues the ninth session's experiment LT24: LT12's step 16725 warm started
 # with --hyper tailWeight=24. RUN=training/sample-bundle-yellow continues experiment Y: LT24's step 18380 warm started
 # with the green-minus-blue band in the tail term (--hyper tailOpponent=2; docs/training.md, "Yellow exudates").
 # RUN=training/sample-bundle-lr continues experiment LT24/4: LT24's step 18380 warm started with a quarter of the
 # learning rates (2.5e-4 for synthesis, styles and encoder).
+# RUN=training/sample-bundle-code continues the tenth session's experiment S: LT12's step 16725 warm started with the
+# encoder's spatial code (--hyper spatialCode=2; docs/training.md, "Spatial code"). Its committed checkpoint is
+# step 20320, the sample bundle since the tenth session (RUN=training/sample-bundle-code STEPS=20320 exports it).
 # Usage (from the repository root, after mvn package):  nohup sh training/sample-bundle/run.sh &
 set -e
 HERE=training/sample-bundle
@@ -73,6 +76,9 @@ elif [ "$RUN" = "training/sample-bundle-lr" ]; then
   HYPER=${HYPER-"$RECON --hyper tailWeight=24
     --hyper tailTiles=4 --hyper lrSynthesis=2.5e-4 --hyper lrStyles=2.5e-4 --hyper lrEncoder=2.5e-4
     --warm-start training/sample-bundle-tiles24/checkpoint.bin"}
+elif [ "$RUN" = "training/sample-bundle-code" ]; then
+  HYPER=${HYPER-"$RECON --hyper tailWeight=12
+    --hyper tailTiles=4 --hyper spatialCode=2 --warm-start training/sample-bundle-tiles12/checkpoint.bin"}
 elif [ "$RUN" = "training/sample-bundle-tiles" ]; then
   HYPER=${HYPER-"$RECON --hyper tailWeight=4
     --hyper tailTiles=4"}

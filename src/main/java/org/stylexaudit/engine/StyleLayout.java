@@ -14,6 +14,11 @@ public record StyleLayout(List<Layer> layers) {
     public static final String CONV = "conv";
     /** The kind of a toRGB layer: part of the style vector, but not searched (as in the StylEx paper). */
     public static final String TO_RGB = "torgb";
+    /**
+     * The kind of a spatial code: a map the encoder writes per image, carried with the styles so that an edit keeps
+     * it; not a style, never searched.
+     */
+    public static final String CODE = "code";
 
     /**
      * Describes one modulated layer of the synthesis network.
@@ -22,7 +27,7 @@ public record StyleLayout(List<Layer> layers) {
      * @param offset the index of the layer's first coordinate in the concatenated style vector
      * @param size the number of style coordinates (input channels of the modulated convolution)
      * @param resolution the spatial resolution the layer works at
-     * @param kind {@link #CONV} or {@link #TO_RGB}; {@code null} reads as {@link #CONV}
+     * @param kind {@link #CONV}, {@link #TO_RGB} or {@link #CODE}; {@code null} reads as {@link #CONV}
      */
     public record Layer(String name, int offset, int size, int resolution, String kind) {
 
@@ -79,8 +84,9 @@ public record StyleLayout(List<Layer> layers) {
                         + ", resolution " + l.resolution() + "; expected offset " + expected
                         + " and positive size and resolution");
             }
-            if (!CONV.equals(l.kind()) && !TO_RGB.equals(l.kind())) {
-                problems.add("style layer '" + l.name() + "' has kind '" + l.kind() + "'; expected conv or torgb");
+            if (!CONV.equals(l.kind()) && !TO_RGB.equals(l.kind()) && !CODE.equals(l.kind())) {
+                problems.add("style layer '" + l.name() + "' has kind '" + l.kind()
+                        + "'; expected conv, torgb or code");
             }
             expected = l.offset() + l.size();
         }

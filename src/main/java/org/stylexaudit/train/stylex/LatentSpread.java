@@ -39,8 +39,9 @@ public record LatentSpread(int images, double encoderWVariance, double mappingWV
         return t.withContext(ctx -> {
             NDArray x = ctx.manager().create(t.data().heldOut(0, n), new Shape(n, 3, r, r));
             NDArray p = t.classify(ctx, x).softmax(1);
-            NDArray w = t.encode(ctx, t.ema, x);
-            NDArray xr = t.generate(ctx, t.ema, w, p).clip(-1f, 1f);
+            Latent lat = t.latent(ctx, t.ema, x);
+            NDArray w = lat.w();
+            NDArray xr = t.generate(ctx, t.ema, lat, p).clip(-1f, 1f);
             NDArray wm = t.mapping.forward(ctx, t.ema.mapping(), ctx.manager().create(z, new Shape(n, zDim)));
             NDArray cond = p.get("0:1").repeat(0, n);
             NDArray xf = t.generate(ctx, t.ema, wm, cond).clip(-1f, 1f);

@@ -34,7 +34,11 @@ final class Mapping {
         return x;
     }
 
-    /** Writes mapping.onnx: input "z" [N,zDim] (standard normal), output "w" [N,wDim]. */
+    /**
+     * Writes mapping.onnx: input "z" [N,zDim] (standard normal), output "w" [N,latentSize]: w followed by a zero
+     * spatial code when the bundle has one (sampled images have no original to follow), so that the output feeds
+     * styles.onnx as the encoder's does.
+     */
     byte[] export(ParamSet p) {
         OnnxBuilder ob = new OnnxBuilder("mapping");
         String z = ob.input("z", -1, cfg.zDim());
@@ -45,7 +49,19 @@ final class Mapping {
             x = ob.linear(p, x, "fc" + i + "_w", "fc" + i + "_b");
             x = i + 1 < cfg.mappingLayers() ? ob.act(x) : x;
         }
-        ob.output("w", x, -1, cfg.wDim());
+        if (cfg.codeSize() > 0) {
+            // [N,1] zeros from z's batch times a row of ones: a zero code whatever N is.
+            String zeros = ob.mul(ob.slice(z, 1, 0, 1), ob.scalar(0f));
+            x = ob.concat(1, x, ob.matMul(zeros, ob.init("mapping/code_ones", ones(cfg.codeSize()), 1,
+                    cfg.codeSize())));
+        }
+        ob.output("w", x, -1, cfg.latentSize());
         return ob.model("stylex-audit mapping");
+    }
+
+    private static float[] ones(int n) {
+        float[] v = new float[n];
+        java.util.Arrays.fill(v, 1f);
+        return v;
     }
 }

@@ -96,6 +96,13 @@ import java.util.stream.Collectors;
  * @param tailOpponent weight of the green-minus-blue band in the tail term (0, off, by default and in checkpoints
  *        written before the setting existed): the tails of G - B are compared too, so that a bright dot must be as
  *        yellow as the original's exudates, not just as bright in each channel
+ * @param spatialCode channels of the encoder's spatial code (0, off, by default and in checkpoints written before
+ *        the setting existed): the encoder also writes a K-channel map at half the resolution, carried at the end
+ *        of the style vector as a layer of kind "code" that AttFind does not search, and added (times a learned
+ *        weight per channel, starting at zero) to the output of the synthesis convolutions at that resolution and
+ *        the next; it tells the finer layers where the original's small lesions are, which a style vector (one
+ *        number per channel for the whole image) cannot. Noise-sampled images get a zero code. Warm starts may
+ *        switch it on: the weights start at zero, so the images do not change until training moves them.
  */
 public record StylexConfig(
         long seed,
@@ -140,7 +147,8 @@ public record StylexConfig(
         int texturePeakPower,
         float tailWeight,
         int tailTiles,
-        float tailOpponent) {
+        float tailOpponent,
+        int spatialCode) {
 
     /** Checks ranges so that a bad value fails before any native memory is allocated. */
     public StylexConfig {
@@ -205,6 +213,9 @@ public record StylexConfig(
         if (!(tailOpponent >= 0)) {
             throw new IllegalArgumentException("tailOpponent must not be negative, got " + tailOpponent);
         }
+        if (spatialCode < 0 || spatialCode > 8) {
+            throw new IllegalArgumentException("spatialCode must be from 0 (off) to 8 channels, got " + spatialCode);
+        }
         if (!(textureWeight >= 0)) {
             throw new IllegalArgumentException("textureWeight must not be negative, got " + textureWeight);
         }
@@ -218,7 +229,8 @@ public record StylexConfig(
         return new StylexConfig(20261126L, 64, 16, 100_000L, 256, 256, 4, 2048, 128,
                 1e-3f, 1e-3f, 1e-3f, 1e-5f, 1e-3f, 0.0f, 0.99f, 1e-8f,
                 1000L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 16, 2,
-                10_000.0, 5.0, 25, 100, 16, 0.1, 1024, "signed", "bilinear", "relative", "batch", 0f, "none", 0, 0f, 1, 0f);
+                10_000.0, 5.0, 25, 100, 16, 0.1, 1024, "signed", "bilinear", "relative", "batch", 0f, "none", 0, 0f, 1, 0f,
+                0);
     }
 
     /** Returns a configuration small enough to train a few steps in a unit test (16 px, thin networks). */
@@ -226,12 +238,28 @@ public record StylexConfig(
         return new StylexConfig(7L, 16, 4, 6L, 16, 16, 2, 128, 16,
                 2e-3f, 2e-3f, 2e-3f, 2e-3f, 2e-3f, 0.0f, 0.99f, 1e-8f,
                 2L, 0.1f, 1.0f, 1.0f, 0.1f, 1.0f, 0.1f, 2, 2,
-                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f, "fixed", 8, 1f, 2, 0.5f);
+                100.0, 5.0, 1, 3, 4, 0.25, 8, "unit", "bilinear", "relative", "batch", 1f, "fixed", 8, 1f, 2, 0.5f,
+                1);
     }
 
     /** Returns channels of the layers working at resolution {@code res}. */
     public int channels(int res) {
         return Math.max(1, Math.min(channelMax, channelBase / res));
+    }
+
+    /** Returns the side of the spatial code's map: half the resolution. */
+    public int codeResolution() {
+        return resolution / 2;
+    }
+
+    /** Returns the number of style-vector coordinates the spatial code takes (0 when it is off). */
+    public int codeSize() {
+        return spatialCode * codeResolution() * codeResolution();
+    }
+
+    /** Returns the length of the encoder's output: w followed by the flattened spatial code. */
+    public int latentSize() {
+        return wDim + codeSize();
     }
 
     /** Returns a copy with another number of steps. */

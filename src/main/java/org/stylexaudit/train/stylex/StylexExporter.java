@@ -141,10 +141,14 @@ public final class StylexExporter {
         float[][] djl = t.withContext(ctx -> {
             NDArray xa = ctx.manager().create(x, new Shape(n, 3, r, r));
             NDArray logits = t.classify(ctx, xa);
-            NDArray w = t.encode(ctx, t.ema, xa);
-            NDArray s = t.styles.forward(ctx, t.ema.styles(), w, logits.softmax(1));
+            Latent lat = t.latent(ctx, t.ema, xa);
+            NDArray w = lat.full();
+            NDArray s = t.styles.forward(ctx, t.ema.styles(), lat, logits.softmax(1));
             NDArray img = t.toBundleRange(ctx, t.synthesis.forward(ctx, t.ema.synthesis(), s));
             NDArray wm = t.mapping.forward(ctx, t.ema.mapping(), ctx.manager().create(z, new Shape(n, cfg.zDim())));
+            if (cfg.codeSize() > 0) {
+                wm = wm.concat(ctx.manager().zeros(new Shape(n, cfg.codeSize())), 1);
+            }
             return new float[][] {w.toFloatArray(), logits.toFloatArray(), s.toFloatArray(), img.toFloatArray(),
                     wm.toFloatArray(), t.toBundleRange(ctx, xa).toFloatArray()};
         });
@@ -155,7 +159,7 @@ public final class StylexExporter {
         out.put("encoder.onnx", maxDiff(run(env, graphs.get("encoder.onnx"),
                 Map.of("image", new Input(djl[5], new long[] {n, 3, r, r}))), djl[0]));
         out.put("styles.onnx", maxDiff(run(env, graphs.get("styles.onnx"),
-                Map.of("w", new Input(djl[0], new long[] {n, cfg.wDim()}),
+                Map.of("w", new Input(djl[0], new long[] {n, cfg.latentSize()}),
                         "logits", new Input(djl[1], new long[] {n, k}))), djl[2]));
         out.put("synthesis.onnx", maxDiff(run(env, graphs.get("synthesis.onnx"),
                 Map.of("styles", new Input(djl[2], new long[] {n, styleSize}))), djl[3]));
@@ -352,12 +356,15 @@ public final class StylexExporter {
                         + (cfg.tailOpponent() > 0 ? ", and of the green-minus-blue band (weight " + cfg.tailOpponent()
                                 + ")" : "") : ""));
         Map<String, Object> graphs = new LinkedHashMap<>();
-        graphs.put("encoder", "image [N,3," + r + "," + r + "] -> w [N," + cfg.wDim() + "]");
-        graphs.put("styles", "w [N," + cfg.wDim() + "], logits [N," + t.classifier().classes()
+        String code = cfg.codeSize() > 0 ? " (w " + cfg.wDim() + ", then the spatial code " + cfg.spatialCode() + "x"
+                + cfg.codeResolution() + "x" + cfg.codeResolution() + ")" : "";
+        graphs.put("encoder", "image [N,3," + r + "," + r + "] -> w [N," + cfg.latentSize() + "]" + code);
+        graphs.put("styles", "w [N," + cfg.latentSize() + "], logits [N," + t.classifier().classes()
                 + "] (softmax applied inside) -> styles [N," + t.synthesis.styleSize() + "]");
         graphs.put("synthesis", "styles [N," + t.synthesis.styleSize() + "] -> image [N,3," + r + "," + r
                 + "] (not clipped)");
-        graphs.put("mapping", "z [N," + cfg.zDim() + "] standard normal -> w [N," + cfg.wDim() + "]");
+        graphs.put("mapping", "z [N," + cfg.zDim() + "] standard normal -> w [N," + cfg.latentSize() + "]"
+                + (cfg.codeSize() > 0 ? " (zero spatial code)" : ""));
         training.put("graphs", graphs);
         training.put("environment", ToolInfo.environment());
         training.put("onnxParity", parity);

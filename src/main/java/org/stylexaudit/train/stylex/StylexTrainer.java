@@ -113,7 +113,7 @@ public final class StylexTrainer implements AutoCloseable {
         encoder = new Encoder(cfg);
         wNorm = "batch".equals(cfg.wNorm()) ? new WStandardizer(cfg.wDim(), root) : null;
         synthesis = new Synthesis(cfg);
-        styles = new Styles(cfg, k, synthesis.styleSize());
+        styles = new Styles(cfg, k, synthesis.affineSize());
         mapping = new Mapping(cfg);
         discriminator = new Discriminator(cfg, k);
         long seed = cfg.seed();
@@ -366,8 +366,9 @@ public final class StylexTrainer implements AutoCloseable {
     }
 
     private NDArray encoderLoss(Ctx ctx, NDArray x, NDArray p, NDArray logp, boolean warm, Map<String, Float> out) {
-        NDArray w = encode(ctx, live, x);
-        NDArray xr = generate(ctx, live, w, p);
+        Latent lat = latent(ctx, live, x);
+        NDArray w = lat.w();
+        NDArray xr = generate(ctx, live, lat, p);
         NDArray diff = xr.sub(x);
         NDArray l1 = diff.abs().mean();
         NDArray pyr = Losses.pyramidL1(ctx, diff);
@@ -445,7 +446,7 @@ public final class StylexTrainer implements AutoCloseable {
 
     /** Returns G(styles(E(x), p)) with the given networks. */
     NDArray reconstruct(Ctx ctx, Nets n, NDArray x, NDArray p) {
-        return generate(ctx, n, encode(ctx, n, x), p);
+        return generate(ctx, n, latent(ctx, n, x), p);
     }
 
     /**
@@ -454,16 +455,30 @@ public final class StylexTrainer implements AutoCloseable {
      * as the exported encoder does.
      */
     NDArray encode(Ctx ctx, Nets n, NDArray x) {
-        NDArray h = encoder.forward(ctx, n.encoder(), x);
+        return latent(ctx, n, x).w();
+    }
+
+    /** Returns E(x) as {@link #encode} does, with the spatial code when there is one. */
+    Latent latent(Ctx ctx, Nets n, NDArray x) {
+        Latent h = encoder.forward(ctx, n.encoder(), x);
         if (wNorm == null) {
             return h;
         }
-        return n == live ? wNorm.batch(ctx, h) : wNorm.running(ctx, h);
+        return new Latent(n == live ? wNorm.batch(ctx, h.w()) : wNorm.running(ctx, h.w()), h.code());
     }
 
-    /** Returns G(styles(w, c)) with the given networks: the one image path of encoder and noise batches alike. */
+    /**
+     * Returns G(styles(w, c)) with the given networks for a w without spatial code (a mapped one): the code, when
+     * the networks have one, is zero, as mapping.onnx writes it.
+     */
     NDArray generate(Ctx ctx, Nets n, NDArray w, NDArray c) {
-        return synthesis.forward(ctx, n.synthesis(), styles.forward(ctx, n.styles(), w, c));
+        NDArray code = cfg.codeSize() == 0 ? null : ctx.manager().zeros(new Shape(w.getShape().get(0), cfg.codeSize()));
+        return generate(ctx, n, new Latent(w, code), c);
+    }
+
+    /** Returns G(styles(E, c)) with the given networks: the one image path of encoder and noise batches alike. */
+    NDArray generate(Ctx ctx, Nets n, Latent latent, NDArray c) {
+        return synthesis.forward(ctx, n.synthesis(), styles.forward(ctx, n.styles(), latent, c));
     }
 
     NDArray generateFromNoise(Ctx ctx, Nets n, float[] z, NDArray cond) {
@@ -494,7 +509,7 @@ public final class StylexTrainer implements AutoCloseable {
             for (int from = 0; from < n; from += CALIBRATION_CHUNK) {
                 int count = Math.min(CALIBRATION_CHUNK, n - from);
                 NDArray x = ctx.manager().create(data.trainImages(from, count), new Shape(count, 3, r, r));
-                raw.add(encoder.forward(ctx.withoutBackward(), ema.encoder(), x));
+                raw.add(encoder.forward(ctx.withoutBackward(), ema.encoder(), x).w());
             }
             wNorm.fit(NDArrays.concat(raw));
             return null;

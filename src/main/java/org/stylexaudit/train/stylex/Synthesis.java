@@ -17,13 +17,17 @@ import java.util.SplittableRandom;
  * With {@link StylexConfig#noiseMaps()} "fixed" each convolution also adds one frozen N(0,1) map, drawn once from
  * the seed, times a learned strength per channel: StyleGAN2's noise inputs without the per-image draw, so an image
  * is still a function of its style vector alone (AttFind edits it) while the finer layers get positions to draw
- * small structures at.
+ * small structures at. With {@link StylexConfig#spatialCode()} the style vector ends with the encoder's spatial
+ * code (a layer of kind "code"), which is added, times a learned per-channel weight, to the convolutions at the
+ * code's resolution and the next (doubled bilinearly there): positions that follow the encoded image.
  */
 final class Synthesis {
 
     private final StylexConfig cfg;
     private final List<StyleLayer> layout = new ArrayList<>();
     private final int styleSize;
+    /** Coordinates the style affines produce: all but the spatial code at the end. */
+    private final int affineSize;
     private final Map<String, float[]> noiseMaps = new HashMap<>();
 
     Synthesis(StylexConfig cfg) {
@@ -35,6 +39,10 @@ final class Synthesis {
             off = add("b" + res + "_conv0", "conv", res, cfg.channels(res / 2), off);
             off = add("b" + res + "_conv1", "conv", res, cfg.channels(res), off);
             off = add("b" + res + "_rgb", "torgb", res, cfg.channels(res), off);
+        }
+        affineSize = off;
+        if (cfg.spatialCode() > 0) {
+            off = add("code", "code", cfg.codeResolution(), cfg.codeSize(), off);
         }
         styleSize = off;
         if ("fixed".equals(cfg.noiseMaps())) {
@@ -65,10 +73,23 @@ final class Synthesis {
         return styleSize;
     }
 
+    int affineSize() {
+        return affineSize;
+    }
+
+    /** Returns whether convolution layer {@code l} receives the spatial code. */
+    private boolean takesCode(StyleLayer l) {
+        return cfg.spatialCode() > 0 && "conv".equals(l.kind())
+                && (l.resolution() == cfg.codeResolution() || l.resolution() == 2 * cfg.codeResolution());
+    }
+
     ParamSet init(NDManager parent, long seed) {
         ParamSet p = new ParamSet("synthesis", parent);
         p.normal("const", new Shape(1, cfg.channels(4), 4, 4), 1f, seed);
         for (StyleLayer l : layout) {
+            if ("code".equals(l.kind())) {
+                continue;
+            }
             int out = "torgb".equals(l.kind()) ? 3 : cfg.channels(l.resolution());
             int k = "torgb".equals(l.kind()) ? 1 : 3;
             p.normal(l.name() + "_w", new Shape(out, l.size(), k, k), (float) (1.0 / Math.sqrt(l.size() * k * k)),
@@ -77,6 +98,10 @@ final class Synthesis {
             if (noiseMaps.containsKey(l.name())) {
                 // Zero strengths: a network starts (or a warm start continues) exactly as without noise inputs.
                 p.constant(l.name() + "_noise", new Shape(out), 0f);
+            }
+            if (takesCode(l)) {
+                // Zero weights too: a warm start that switches the code on draws the same images at first.
+                p.constant(l.name() + "_code", new Shape(out, cfg.spatialCode(), 1, 1), 0f);
             }
         }
         return p;
@@ -87,7 +112,11 @@ final class Synthesis {
         long b = styles.getShape().get(0);
         NDArray x = ctx.w(p, "const").repeat(0, b);
         NDArray rgb = null;
+        NDArray[] code = codeMaps(ctx, styles, b);
         for (StyleLayer l : layout) {
+            if ("code".equals(l.kind())) {
+                continue;
+            }
             NDArray s = styles.get(new NDIndex(":, {}:{}", l.offset(), l.offset() + l.size()));
             if ("torgb".equals(l.kind())) {
                 NDArray y = Layers.modConv(ctx, x, s, ctx.w(p, l.name() + "_w"), ctx.w(p, l.name() + "_b"), false);
@@ -103,10 +132,24 @@ final class Synthesis {
                     NDArray map = ctx.own(ctx.manager().create(noise, new Shape(1, 1, r, r)));
                     y = y.add(ctx.w(p, l.name() + "_noise").reshape(1, -1, 1, 1).mul(map));
                 }
+                if (takesCode(l)) {
+                    NDArray map = code[l.resolution() == cfg.codeResolution() ? 0 : 1];
+                    y = y.add(Layers.conv(ctx, map, ctx.w(p, l.name() + "_code"), null));
+                }
                 x = Layers.act(ctx, y);
             }
         }
         return rgb;
+    }
+
+    /** Returns the spatial code at its resolution and doubled, or nulls when the code is off. */
+    private NDArray[] codeMaps(Ctx ctx, NDArray styles, long b) {
+        if (cfg.spatialCode() == 0) {
+            return new NDArray[2];
+        }
+        int cr = cfg.codeResolution();
+        NDArray map = styles.get(new NDIndex(":, {}:{}", affineSize, styleSize)).reshape(b, cfg.spatialCode(), cr, cr);
+        return new NDArray[] {map, Layers.upsampleLinear(ctx, map)};
     }
 
     private NDArray upsampleSkip(Ctx ctx, NDArray rgb) {
@@ -125,7 +168,16 @@ final class Synthesis {
                 ob.scalar(0f));
         String x = ob.add(zeros, ob.param(p, "const"));
         String rgb = null;
+        String[] code = new String[2];
+        if (cfg.spatialCode() > 0) {
+            int cr = cfg.codeResolution();
+            code[0] = ob.reshape(ob.slice(styles, 1, affineSize, styleSize), -1, cfg.spatialCode(), cr, cr);
+            code[1] = ob.upsampleLinear(code[0]);
+        }
         for (StyleLayer l : layout) {
+            if ("code".equals(l.kind())) {
+                continue;
+            }
             String s = ob.slice(styles, 1, l.offset(), l.offset() + l.size());
             if ("torgb".equals(l.kind())) {
                 String y = modConv(ob, p, l, x, s, 1, false);
@@ -141,6 +193,10 @@ final class Synthesis {
                     int r = l.resolution();
                     String map = ob.init(p.net() + "/" + l.name() + "_noisemap", noise, 1, 1, r, r);
                     y = ob.add(y, ob.mul(ob.unsqueeze(ob.param(p, l.name() + "_noise"), 0, 2, 3), map));
+                }
+                if (takesCode(l)) {
+                    y = ob.add(y, ob.conv(code[l.resolution() == cfg.codeResolution() ? 0 : 1],
+                            ob.param(p, l.name() + "_code"), null, 1));
                 }
                 x = ob.act(y);
             }

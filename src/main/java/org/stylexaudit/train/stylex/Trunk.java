@@ -41,11 +41,22 @@ final class Trunk {
 
     /** Runs the trunk on images in [-1,1]; when {@code tape} is given it records each pre-activation. */
     NDArray forward(Ctx ctx, ParamSet p, NDArray x, List<NDArray> tape) {
+        return forward(ctx, p, x, tape, 0, null);
+    }
+
+    /**
+     * Runs the trunk as {@link #forward(Ctx, ParamSet, NDArray, List)} and puts into {@code tap[0]} the feature map
+     * entering the block at resolution {@code tapRes} (for the encoder's spatial code).
+     */
+    NDArray forward(Ctx ctx, ParamSet p, NDArray x, List<NDArray> tape, int tapRes, NDArray[] tap) {
         NDArray h = layer(ctx, p, "rgb", x, tape);
         for (int res = cfg.resolution(); res > 4; res /= 2) {
             h = layer(ctx, p, "b" + res + "_c0", h, tape);
             h = layer(ctx, p, "b" + res + "_c1", h, tape);
             h = Layers.downsample(h);
+            if (tap != null && res / 2 == tapRes) {
+                tap[0] = h;
+            }
         }
         h = layer(ctx, p, "b4_c", h, tape);
         return h.reshape(h.getShape().get(0), features());
@@ -85,12 +96,16 @@ final class Trunk {
         return Layers.conv(ctx, gp, wt, null);
     }
 
-    void export(OnnxBuilder ob, ParamSet p, String x, String[] flatOut) {
+    /** Writes the trunk; {@code flatOut[0]} gets the flattened output, {@code flatOut[1]} the map at {@code tapRes}. */
+    void export(OnnxBuilder ob, ParamSet p, String x, String[] flatOut, int tapRes) {
         String h = layerOnnx(ob, p, "rgb", x, 1);
         for (int res = cfg.resolution(); res > 4; res /= 2) {
             h = layerOnnx(ob, p, "b" + res + "_c0", h, 3);
             h = layerOnnx(ob, p, "b" + res + "_c1", h, 3);
             h = ob.downsample(h);
+            if (res / 2 == tapRes && flatOut.length > 1) {
+                flatOut[1] = h;
+            }
         }
         h = layerOnnx(ob, p, "b4_c", h, 3);
         flatOut[0] = ob.reshape(h, -1, features());

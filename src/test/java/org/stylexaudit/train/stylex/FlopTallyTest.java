@@ -40,7 +40,18 @@ class FlopTallyTest {
             NDManager sm = s.step;
             g.forward(ctx, p, sm.ones(new Shape(1, g.styleSize())));
             long expected = 0;
+            int k0 = cfg.spatialCode();
+            long cr = cfg.codeResolution();
+            // The spatial code doubled bilinearly once for the layers at twice its resolution.
+            expected += 2L * k0 * (2 * cr * cr * cr + 2 * cr * cr * 2 * cr);
             for (StyleLayer l : g.layout()) {
+                if ("code".equals(l.kind())) {
+                    continue;
+                }
+                if ("conv".equals(l.kind()) && (l.resolution() == cr || l.resolution() == 2 * cr)) {
+                    // The code's 1x1 convolution into the layer's output.
+                    expected += 2L * cfg.channels(l.resolution()) * k0 * l.resolution() * l.resolution();
+                }
                 boolean rgb = "torgb".equals(l.kind());
                 long out = rgb ? 3 : cfg.channels(l.resolution());
                 long k = rgb ? 1 : 3;

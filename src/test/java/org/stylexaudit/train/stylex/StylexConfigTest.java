@@ -65,7 +65,7 @@ class StylexConfigTest {
                 d.advWeight(), d.recL1Weight(), d.recPyramidWeight(), d.wRecWeight(), d.klWeight(), d.r1Gamma(),
                 d.r1Interval(), d.noiseEvery(), d.emaHalfLifeImages(), d.checkpointMinutes(), d.logEvery(),
                 d.evalEvery(), d.evalImages(), d.heldOutFraction(), d.fidelityImages(), d.classifierInput(), null, null, null,
-                0f, null, 0, 0f, 0, 0f);
+                0f, null, 0, 0f, 0, 0f, 0);
         assertEquals("nearest", old.skipUpsample());
         assertEquals("l1", old.wRecLoss());
         assertEquals("none", old.wNorm());
@@ -73,5 +73,6 @@ class StylexConfigTest {
         assertEquals(0, old.texturePeakPower());
         assertEquals(1, old.tailTiles(), "the tail term compared the whole field before tiles existed");
         assertEquals(0f, old.tailOpponent(), "and no opponent band");
+        assertEquals(0, old.codeSize(), "and no spatial code");
     }
 }

@@ -19,6 +19,7 @@ import org.stylexaudit.engine.Bundle;
 import org.stylexaudit.engine.BundleManifest;
 import org.stylexaudit.engine.EngineOptions;
 import org.stylexaudit.engine.EngineSession;
+import org.stylexaudit.engine.StyleLayout;
 import org.stylexaudit.common.Progress;
 
 class StylexExporterTest {
@@ -77,6 +78,7 @@ class StylexExporterTest {
             int styleSize = t.synthesis.styleSize();
             float[] img;
             try (EngineSession session = EngineSession.open(Bundle.load(bundle), EngineOptions.cpu())) {
+                assertEquals(List.of(), session.checkInterfaces(), "mapping output fits styles.onnx like E's");
                 float[][] logits = session.classify(rows);
                 float[][] w = session.encode(rows);
                 float[][] s = session.styles(w, logits);
@@ -101,6 +103,10 @@ class StylexExporterTest {
             BundleManifest m = Bundle.load(bundle).manifest();
             assertEquals(List.of("green", "red"), m.classNames());
             assertEquals(styleSize, m.styleLayout().totalSize());
+            StyleLayout.Layer code = m.styleLayout().layers().get(m.styleLayout().layers().size() - 1);
+            assertEquals(StyleLayout.CODE, code.kind(), "the tiny config carries a spatial code");
+            assertEquals(styleSize - code.size(), t.synthesis.affineSize());
+            assertTrue(m.styleLayout().searchableSize() < t.synthesis.affineSize(), "the code is never searched");
             assertEquals(0.0, m.valueRange().min());
             assertTrue(m.hasMapping());
             JsonNode b = new ObjectMapper().readTree(bundle.resolve("bundle.json").toFile());

@@ -153,6 +153,64 @@ class StylexTrainerTest {
     }
 
     @Test
+    void train_warmStartAddingSpatialCode_drawsTheSameImagesFirstThenFollowsTheCode() throws Exception {
+        Path imgs = TestFixtures.images(tmp.resolve("imgs"), 8, 2, 16, 9);
+        TrainingData data = TrainingData.load(imgs, 16, 0.25);
+        StylexConfig plain = StylexConfig.tiny().withSteps(3).with("spatialCode", "0");
+        try (FrozenClassifier c = TestFixtures.classifier(tmp.resolve("cls"))) {
+            double psnrBefore;
+            try (StylexTrainer t = new StylexTrainer(plain, c, data, tmp.resolve("a"))) {
+                t.train(false, Progress.NONE);
+                psnrBefore = t.heldOutPsnr();
+            }
+            StylexConfig coded = plain.with("spatialCode", "2");
+            try (StylexTrainer t = new StylexTrainer(coded, c, data, tmp.resolve("b"))) {
+                t.train(false, tmp.resolve("a").resolve(StylexTrainer.CHECKPOINT), Progress.NONE);
+                assertEquals(psnrBefore, t.heldOutPsnr(), 1e-9, "zero code weights: the same reconstructions");
+            }
+            String log = java.nio.file.Files.readString(tmp.resolve("b").resolve("train-log.txt"));
+            assertTrue(log.contains("spatialCode: 0 -> 2") && log.contains("encoder/code_w")
+                    && log.contains("synthesis/b16_conv1_code"), log);
+            try (StylexTrainer t = new StylexTrainer(coded.withSteps(10), c, data, tmp.resolve("b"))) {
+                t.train(true, Progress.NONE);
+                StyleLayer code = t.styleLayout().get(t.styleLayout().size() - 1);
+                assertEquals("code", code.kind());
+                assertEquals(2 * 8 * 8, code.size(), "two channels at half the 16-px resolution");
+                float[][] images = t.withContext(ctx -> {
+                    NDArray x = ctx.manager().create(data.heldOut(0, 1), new ai.djl.ndarray.types.Shape(1, 3, 16, 16));
+                    NDArray p = t.classify(ctx, x).softmax(1);
+                    Latent lat = t.latent(ctx, t.ema, x);
+                    NDArray s = t.styles.forward(ctx, t.ema.styles(), lat, p);
+                    // Raise the code at one place: only the picture around it may change.
+                    float[] v = s.toFloatArray();
+                    v[code.offset() + 3 * 8 + 3] += 4f;
+                    NDArray edited = ctx.manager().create(v, s.getShape());
+                    return new float[][] {t.synthesis.forward(ctx, t.ema.synthesis(), s).toFloatArray(),
+                            t.synthesis.forward(ctx, t.ema.synthesis(), edited).toFloatArray()};
+                });
+                double near = 0;
+                double far = 0;
+                for (int ch = 0; ch < 3; ch++) {
+                    for (int y = 0; y < 16; y++) {
+                        for (int x = 0; x < 16; x++) {
+                            int i = (ch * 16 + y) * 16 + x;
+                            double d = Math.abs(images[0][i] - images[1][i]);
+                            // Code cell (3,3) covers pixels 6-7; the 3x3 convolutions after it reach pixels 2-11.
+                            if (y >= 1 && y <= 12 && x >= 1 && x <= 12) {
+                                near = Math.max(near, d);
+                            } else {
+                                far = Math.max(far, d);
+                            }
+                        }
+                    }
+                }
+                assertTrue(near > 1e-4, "the trained code weights draw where the code says: " + near);
+                assertTrue(far < near * 0.05, "and only there: near " + near + ", far " + far);
+            }
+        }
+    }
+
+    @Test
     void train_warmStartFromOtherNetworks_isRefused() throws Exception {
         Path imgs = TestFixtures.images(tmp.resolve("imgs"), 8, 2, 16, 7);
         TrainingData data = TrainingData.load(imgs, 16, 0.25);
