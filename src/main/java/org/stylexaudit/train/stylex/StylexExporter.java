@@ -145,10 +145,8 @@ public final class StylexExporter {
             NDArray w = lat.full();
             NDArray s = t.styles.forward(ctx, t.ema.styles(), lat, logits.softmax(1));
             NDArray img = t.toBundleRange(ctx, t.synthesis.forward(ctx, t.ema.synthesis(), s));
-            NDArray wm = t.mapping.forward(ctx, t.ema.mapping(), ctx.manager().create(z, new Shape(n, cfg.zDim())));
-            if (cfg.codeSize() > 0) {
-                wm = wm.concat(ctx.manager().zeros(new Shape(n, cfg.codeSize())), 1);
-            }
+            NDArray wm = t.mapped(ctx, t.mapping.forward(ctx, t.ema.mapping(),
+                    ctx.manager().create(z, new Shape(n, cfg.zDim())))).full();
             return new float[][] {w.toFloatArray(), logits.toFloatArray(), s.toFloatArray(), img.toFloatArray(),
                     wm.toFloatArray(), t.toBundleRange(ctx, xa).toFloatArray()};
         });

@@ -472,8 +472,13 @@ public final class StylexTrainer implements AutoCloseable {
      * the networks have one, is zero, as mapping.onnx writes it.
      */
     NDArray generate(Ctx ctx, Nets n, NDArray w, NDArray c) {
+        return generate(ctx, n, mapped(ctx, w), c);
+    }
+
+    /** Returns a mapped w as a latent: with a zero spatial code when the networks have one, as mapping.onnx. */
+    Latent mapped(Ctx ctx, NDArray w) {
         NDArray code = cfg.codeSize() == 0 ? null : ctx.manager().zeros(new Shape(w.getShape().get(0), cfg.codeSize()));
-        return generate(ctx, n, new Latent(w, code), c);
+        return new Latent(w, code);
     }
 
     /** Returns G(styles(E, c)) with the given networks: the one image path of encoder and noise batches alike. */
